@@ -1,0 +1,50 @@
+package sensorhub.database.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings the schema up to date before the application serves anything, from the versioned scripts in
+ * {@code db/migration}. Instances that start together are safe: Flyway locks its history table.
+ */
+@Startup
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SchemaMigration {
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("exact_text", exactText()))
+                .load()
+                .migrate();
+    }
+
+    /**
+     * MySQL compares text case-insensitively by default, so ids "A1" and "a1" would collide there and not on
+     * H2; a binary collation makes ids exact on both.
+     */
+    private String exactText() {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
+            return product.contains("mysql") || product.contains("mariadb")
+                    ? "CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" : "";
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database cannot be reached to migrate the schema", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package sensorhub.problems.boundary;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.StatusType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The RFC 9457 problem document every error answer carries.
+ *
+ * @param errors for validation failures, one entry per bad field; absent otherwise
+ */
+@Schema(name = "Problem", description = "RFC 9457 problem details")
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType TYPE = MediaType.valueOf(MEDIA_TYPE);
+
+    /** One invalid field, named as the client wrote it, e.g. {@code [3].creation_date}. */
+    public record FieldError(String field, String message) {
+    }
+
+    public static Problem of(StatusType status, String detail) {
+        return of(status, detail, null);
+    }
+
+    public static Problem of(StatusType status, String detail, List<FieldError> errors) {
+        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, errors);
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(TYPE).entity(this).build();
+    }
+}

@@ -1,0 +1,170 @@
+package sensorhub.sensors.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonMergePatch;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.core.Response.Status;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import sensorhub.problems.boundary.InvalidFieldsException;
+import sensorhub.problems.boundary.Problem.FieldError;
+import sensorhub.problems.boundary.ProblemException;
+import sensorhub.sensors.control.SensorCursor;
+import sensorhub.sensors.entity.Sensor;
+import sensorhub.time.control.EpochMicros;
+
+/**
+ * The registered sensors and the rules for changing them: ids are unique, batches are all or nothing, and
+ * every change records the key that made it.
+ */
+@Stateless
+public class Sensors {
+
+    static final int MAX_BATCH = 1000;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Validator validator;
+
+    public Sensor find(String id) {
+        return em.createNamedQuery(Sensor.BY_ID, Sensor.class).setParameter("id", id)
+                .getResultStream().findFirst().orElseThrow(() -> new SensorNotFoundException(id));
+    }
+
+    public List<Sensor> register(List<SensorJson> batch, String caller) {
+        if (batch.isEmpty()) {
+            throw new ProblemException(Status.BAD_REQUEST, "The batch holds no sensor.");
+        }
+        if (batch.size() > MAX_BATCH) {
+            throw new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE,
+                    "A batch holds at most " + MAX_BATCH + " sensors; this one holds " + batch.size() + ".");
+        }
+        rejectTakenIds(batch);
+        Instant now = now();
+        List<Sensor> created = new ArrayList<>(batch.size());
+        for (SensorJson json : batch) {
+            Sensor sensor = new Sensor(json.id());
+            json.describe(sensor, now);
+            sensor.changedBy(caller, now);
+            em.persist(sensor);
+            created.add(sensor);
+        }
+        flushOrConflict();
+        return created;
+    }
+
+    public Sensor replace(String id, SensorJson json, String caller) {
+        if (!id.equals(json.id())) {
+            throw new ProblemException(Status.BAD_REQUEST, "The body's id must be the path's id '" + id + "'.",
+                    List.of(new FieldError("id", "must be '" + id + "'")));
+        }
+        Sensor sensor = find(id);
+        json.describe(sensor, sensor.activationDate());
+        sensor.changedBy(caller, now());
+        return sensor;
+    }
+
+    public Sensor patch(String id, JsonMergePatch patch, String caller) {
+        Sensor sensor = find(id);
+        SensorJson patched = patched(SensorJson.from(sensor), patch);
+        Set<ConstraintViolation<SensorJson>> violations = validator.validate(patched);
+        if (!violations.isEmpty()) {
+            throw new InvalidFieldsException(violations);
+        }
+        return replace(id, patched, caller);
+    }
+
+    public void delete(String id) {
+        em.remove(find(id));
+    }
+
+    public SensorPage list(SensorFilter filter, Optional<SensorCursor> after, int limit) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Sensor> query = cb.createQuery(Sensor.class);
+        Root<Sensor> sensor = query.from(Sensor.class);
+        Path<Instant> activation = sensor.get("activationDate");
+        Path<String> id = sensor.get("id");
+        List<Predicate> where = new ArrayList<>();
+        Optional.ofNullable(filter.location()).ifPresent(l -> where.add(cb.equal(sensor.get("location"), l)));
+        Optional.ofNullable(filter.type()).ifPresent(t -> where.add(cb.equal(sensor.get("type"), t)));
+        Optional.ofNullable(filter.active()).ifPresent(a -> where.add(cb.equal(sensor.get("active"), a)));
+        after.ifPresent(cursor -> {
+            Instant at = EpochMicros.toInstant(cursor.activationMicros());
+            where.add(cb.or(cb.lessThan(activation, at),
+                    cb.and(cb.equal(activation, at), cb.greaterThan(id, cursor.id()))));
+        });
+        query.where(where.toArray(Predicate[]::new)).orderBy(cb.desc(activation), cb.asc(id));
+        List<Sensor> found = em.createQuery(query).setMaxResults(limit + 1).getResultList();
+        if (found.size() <= limit) {
+            return new SensorPage(found, Optional.empty());
+        }
+        Sensor last = found.get(limit - 1);
+        return new SensorPage(found.subList(0, limit),
+                Optional.of(new SensorCursor(EpochMicros.of(last.activationDate()), last.id())));
+    }
+
+    private void rejectTakenIds(List<SensorJson> batch) {
+        List<String> ids = batch.stream().map(SensorJson::id).toList();
+        Set<String> existing = new HashSet<>(em.createNamedQuery(Sensor.EXISTING_IDS, String.class)
+                .setParameter("ids", ids).getResultList());
+        Set<String> seen = new HashSet<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (existing.contains(ids.get(i))) {
+                errors.add(new FieldError("[" + i + "].id", "a sensor with this id exists"));
+            } else if (!seen.add(ids.get(i))) {
+                errors.add(new FieldError("[" + i + "].id", "repeats an id earlier in this batch"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Status.CONFLICT, "Sensor ids must be new and unique; nothing was stored.",
+                    errors);
+        }
+    }
+
+    /** A concurrent registration of the same id passes the check above and fails here, on the unique index. */
+    private void flushOrConflict() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLIntegrityConstraintViolationException) {
+                    throw new ProblemException(Status.CONFLICT,
+                            "A sensor with one of these ids was registered meanwhile; nothing was stored.");
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static SensorJson patched(SensorJson current, JsonMergePatch patch) {
+        try {
+            return current.patched(patch);
+        } catch (JsonbException e) {
+            throw new ProblemException(Status.BAD_REQUEST, "The patch gives a field a value of the wrong type.");
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,141 @@
+package sensorhub.sensors.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonMergePatch;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sensorhub.access.boundary.Requires;
+import sensorhub.access.entity.Permission;
+import sensorhub.sensors.control.SensorCursor;
+
+/** The sensors resource: {@code /api/sensors}. */
+@Path("sensors")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sensors")
+public class SensorsResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    @Inject
+    Sensors sensors;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Requires(Permission.READ)
+    @Operation(summary = "List sensors, newest activation_date first",
+            description = "Paged by key: a Link header with rel=\"next\" names the next page when there is one.")
+    public Response list(@QueryParam("location") String location, @QueryParam("type") String type,
+            @QueryParam("active") @Pattern(regexp = "true|false", message = "must be true or false") String active,
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "1000", defaultValue = "100"))
+            @QueryParam("limit") @DefaultValue("100") @Pattern(regexp = "[1-9][0-9]{0,2}|1000",
+                    message = "must be a whole number from 1 to 1000") String limit,
+            @Parameter(description = "The cursor from the previous page's next link") @QueryParam("after")
+            String after, @Context UriInfo uri) {
+        var filter = new SensorFilter(location, type, active == null ? null : Boolean.valueOf(active));
+        SensorPage page = sensors.list(filter, cursor(after), Integer.parseInt(limit));
+        Response.ResponseBuilder answer = Response.ok(page.sensors().stream().map(SensorJson::from).toList());
+        page.next().ifPresent(next -> answer.link(
+                uri.getRequestUriBuilder().replaceQueryParam("after", next.encode()).build(), "next"));
+        return answer.build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Requires(Permission.READ)
+    @Operation(summary = "One sensor")
+    @APIResponse(responseCode = "404", description = "No such sensor")
+    public SensorJson get(@PathParam("id") String id) {
+        return SensorJson.from(sensors.find(id));
+    }
+
+    @POST
+    @Requires(Permission.WRITE)
+    @Operation(summary = "Register sensors, all or none")
+    @APIResponse(responseCode = "201", description = "Every sensor of the batch was stored")
+    @APIResponse(responseCode = "409", description = "An id exists or repeats in the batch; nothing was stored")
+    @APIResponse(responseCode = "413", description = "More than 1000 sensors in one batch")
+    public Response register(@NotNull List<@Valid @NotNull SensorJson> batch) {
+        List<SensorJson> stored = sensors.register(batch, caller()).stream().map(SensorJson::from).toList();
+        return Response.status(Response.Status.CREATED).entity(stored).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Requires(Permission.WRITE)
+    @Operation(summary = "Replace a sensor", description = "The body's id must be the path's.")
+    public SensorJson replace(@PathParam("id") String id, @Valid @NotNull SensorJson sensor) {
+        return SensorJson.from(sensors.replace(id, sensor, caller()));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MERGE_PATCH)
+    @Requires(Permission.WRITE)
+    @Operation(summary = "Change some fields of a sensor (RFC 7396 JSON merge patch)")
+    public SensorJson patch(@PathParam("id") String id, @NotNull String patch) {
+        return SensorJson.from(sensors.patch(id, mergePatch(patch), caller()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Requires(Permission.DELETE)
+    @Operation(summary = "Delete a sensor with its readings and statistics")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@PathParam("id") String id) {
+        sensors.delete(id);
+    }
+
+    private String caller() {
+        return security.getUserPrincipal().getName();
+    }
+
+    private static Optional<SensorCursor> cursor(String after) {
+        try {
+            return Optional.ofNullable(after).map(SensorCursor::decode);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("The 'after' cursor is not one this service made.");
+        }
+    }
+
+    private static JsonMergePatch mergePatch(String body) {
+        try {
+            JsonValue patch = Json.createReader(new StringReader(body)).readValue();
+            return Json.createMergePatch(patch);
+        } catch (JsonParsingException e) {
+            throw new BadRequestException("The merge patch is not valid JSON.", e);
+        }
+    }
+}

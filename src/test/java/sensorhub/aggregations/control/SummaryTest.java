@@ -1,0 +1,111 @@
+package sensorhub.aggregations.control;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Checks {@link Summary} against figures numpy computed, written to the test resources by
+ * {@code src/test/python/generate_quantile_vectors.py}.
+ * <p>
+ * Summaries are compared as records, which compares each double with {@link Double#compare}:
+ * bit for bit, down to the sign of zero.
+ */
+class SummaryTest {
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("numpyVectors")
+    void matchesNumpyBitForBit(String name, Summary numpy, double[] values) {
+        assertEquals(numpy, Summary.of(values));
+    }
+
+    @Test
+    void rejectsNoValues() {
+        assertThrows(IllegalArgumentException.class, () -> Summary.of(new double[0]));
+    }
+
+    @Test
+    void makesASingleValueEveryStatistic() {
+        assertEquals(new Summary(1, 21.5, 21.5, 21.5, 21.5, 21.5, 21.5), Summary.of(new double[] {21.5}));
+    }
+
+    @Test
+    void ignoresTheOrderOfValues() {
+        double[] values = new Random(86_400).doubles(10_000, -40, 60).toArray();
+        double[] shuffled = values.clone();
+        shuffle(shuffled, new Random(1));
+        double[] descending = values.clone();
+        Arrays.sort(descending);
+        reverse(descending);
+
+        Summary summary = Summary.of(values);
+
+        assertEquals(summary, Summary.of(shuffled));
+        assertEquals(summary, Summary.of(descending));
+    }
+
+    @Test
+    void sortsTheGivenValuesInPlace() {
+        double[] values = {3, -1, 2};
+
+        Summary.of(values);
+
+        assertArrayEquals(new double[] {-1, 2, 3}, values);
+    }
+
+    static Stream<Arguments> numpyVectors() {
+        return lines("quantile-vectors.csv").filter(line -> !line.startsWith("#")).map(SummaryTest::vector);
+    }
+
+    /** A line is {@code name,count,min,q1,median,q3,max,mean,values}, values inline or as {@code @resource}. */
+    private static Arguments vector(String line) {
+        String[] fields = line.split(",");
+        Summary numpy = new Summary(Long.parseLong(fields[1]), Double.parseDouble(fields[2]),
+                Double.parseDouble(fields[3]), Double.parseDouble(fields[4]), Double.parseDouble(fields[5]),
+                Double.parseDouble(fields[6]), Double.parseDouble(fields[7]));
+        Stream<String> values = fields[8].startsWith("@")
+                ? lines(fields[8].substring(1))
+                : Arrays.stream(fields[8].split(" "));
+        return Arguments.of(fields[0], numpy, values.mapToDouble(Double::parseDouble).toArray());
+    }
+
+    private static Stream<String> lines(String resource) {
+        try (var reader = new BufferedReader(
+                new InputStreamReader(SummaryTest.class.getResourceAsStream("/" + resource), UTF_8))) {
+            return reader.lines().toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void shuffle(double[] values, Random random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            swap(values, i, random.nextInt(i + 1));
+        }
+    }
+
+    private static void reverse(double[] values) {
+        for (int i = 0, j = values.length - 1; i < j; i++, j--) {
+            swap(values, i, j);
+        }
+    }
+
+    private static void swap(double[] values, int i, int j) {
+        double held = values[i];
+        values[i] = values[j];
+        values[j] = held;
+    }
+}
