@@ -20,8 +20,10 @@ public record ApiKeyJson(
         String name,
         List<String> permissions,
         @Schema(description = "The secret; shown once, when the key is created") String key,
-        @JsonbProperty("created_at") @JsonbTypeAdapter(IsoInstantAdapter.class) Instant createdAt,
-        @JsonbProperty("last_used_at") @JsonbTypeAdapter(IsoInstantAdapter.class) Instant lastUsedAt) {
+        @JsonbProperty("created_at") @JsonbTypeAdapter(IsoInstantAdapter.class) @Schema(name = "created_at")
+        Instant createdAt,
+        @JsonbProperty("last_used_at") @JsonbTypeAdapter(IsoInstantAdapter.class) @Schema(name = "last_used_at")
+        Instant lastUsedAt) {
 
     static ApiKeyJson from(ApiKey key) {
         return new ApiKeyJson(key.id(), key.name(),

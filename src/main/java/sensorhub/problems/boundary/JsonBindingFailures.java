@@ -1,5 +1,6 @@
 package sensorhub.problems.boundary;
 
+import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import java.util.regex.Matcher;
@@ -14,6 +15,16 @@ final class JsonBindingFailures {
     private static final Pattern PROPERTY = Pattern.compile("property '?([A-Za-z0-9_]+)'?");
 
     private JsonBindingFailures() {
+    }
+
+    /** Whether the failure comes from reading JSON, as opposed to, say, a broken connection. */
+    static boolean isJsonFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof JsonException || t instanceof JsonbException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String describe(Throwable failure) {

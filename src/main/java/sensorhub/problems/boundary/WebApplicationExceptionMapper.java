@@ -44,8 +44,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     private String detail(int status, WebApplicationException exception) {
         return switch (status) {
-            case 404 -> "Nothing is found at /" + uriInfo.getPath() + ".";
-            case 405 -> "The method " + request.getMethod() + " is not allowed on /" + uriInfo.getPath() + ".";
+            case 404 -> "Nothing is found at " + uriInfo.getRequestUri().getPath() + ".";
+            case 405 -> "The method " + request.getMethod() + " is not allowed on " + uriInfo.getRequestUri().getPath()
+                    + ".";
             case 406 -> "None of the media types in the Accept header can be produced.";
             case 415 -> "This media type of the request body is not supported here.";
             case 400 -> exception.getCause() == null && !exception.getMessage().startsWith("HTTP ")

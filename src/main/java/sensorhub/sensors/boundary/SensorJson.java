@@ -8,6 +8,7 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.bind.annotation.JsonbTypeAdapter;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -35,11 +36,11 @@ public record SensorJson(
         @Size(max = 200) @Schema(example = "greenhouse-7") String location,
         @Schema(description = "Defaults to true", defaultValue = "true") Boolean active,
         @JsonbProperty("activation_date") @JsonbTypeAdapter(IsoInstantAdapter.class)
-        @Schema(description = "Defaults to the time of creation; kept by a PUT that omits it",
+        @Schema(name = "activation_date", description = "Defaults to the time of creation; kept by a PUT that omits it",
                 example = "2026-11-28T09:30:00Z") Instant activationDate,
-        @JsonbProperty("updated_by") @Schema(readOnly = true) String updatedBy,
+        @JsonbProperty("updated_by") @Schema(name = "updated_by", readOnly = true) String updatedBy,
         @JsonbProperty("updated_at") @JsonbTypeAdapter(IsoInstantAdapter.class)
-        @Schema(readOnly = true) Instant updatedAt) {
+        @Schema(name = "updated_at", readOnly = true) Instant updatedAt) {
 
     private static final Jsonb JSON = JsonbBuilder.create();
 
@@ -48,7 +49,8 @@ public record SensorJson(
      * Payara's OpenAPI scanner takes a constrained parameter for a path parameter and fails.
      */
     @SuppressWarnings("java:S6207")
-    public SensorJson(String id, String name, String type, String unit, String location, Boolean active,
+    public SensorJson(String id, String name, String type, String unit, String location,
+            @JsonbTypeDeserializer(StrictBooleanDeserializer.class) Boolean active,
             @JsonbProperty("activation_date") @JsonbTypeAdapter(IsoInstantAdapter.class) Instant activationDate,
             @JsonbProperty("updated_by") String updatedBy,
             @JsonbProperty("updated_at") @JsonbTypeAdapter(IsoInstantAdapter.class) Instant updatedAt) {
