@@ -35,6 +35,9 @@ class PublicEndpointsIT {
         assertEquals(200, ready.status(), ready.body());
         assertTrue(ready.body().contains("\"database\""), ready.body());
         assertTrue(ready.body().contains("\"UP\""), ready.body());
+        String expectedProduct = System.getenv("SENSORS_DB_URL") == null ? "H2" : "MySQL";
+        assertTrue(ready.body().contains("\"product\":\"" + expectedProduct + "\""),
+                "the server uses the database the tests check: " + ready.body());
     }
 
     @Test
