@@ -17,6 +17,24 @@ public record Problem(String type, String title, int status, String detail, List
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType TYPE = MediaType.valueOf(MEDIA_TYPE);
 
+    /** RFC 9110's 422, which JAX-RS 3.1's {@code Status} does not name. */
+    public static final StatusType UNPROCESSABLE_CONTENT = new StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
     /** One invalid field, named as the client wrote it, e.g. {@code [3].creation_date}. */
     public record FieldError(String field, String message) {
     }

@@ -1,7 +1,7 @@
 package sensorhub.problems.boundary;
 
 import jakarta.ejb.ApplicationException;
-import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response.StatusType;
 import java.util.List;
 
 /**
@@ -13,11 +13,11 @@ public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
 
-    public ProblemException(Status status, String detail) {
+    public ProblemException(StatusType status, String detail) {
         this(status, detail, null);
     }
 
-    public ProblemException(Status status, String detail, List<Problem.FieldError> errors) {
+    public ProblemException(StatusType status, String detail, List<Problem.FieldError> errors) {
         super(detail);
         this.problem = Problem.of(status, detail, errors);
     }

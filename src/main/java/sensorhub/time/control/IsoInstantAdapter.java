@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 
@@ -13,6 +15,9 @@ import java.time.temporal.TemporalAccessor;
  * writes them with {@code Z}. Precision beyond the microsecond, which no table keeps, is cut off on reading.
  */
 public class IsoInstantAdapter implements JsonbAdapter<Instant, String> {
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     @Override
     public String adaptToJson(Instant instant) {
@@ -24,11 +29,15 @@ public class IsoInstantAdapter implements JsonbAdapter<Instant, String> {
         return parse(text);
     }
 
+    /** @throws DateTimeParseException for text that is not ISO-8601 or lies outside the years 1 to 9999 */
     public static Instant parse(String text) {
         TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(text.trim());
-        Instant instant = parsed.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)
+        Instant instant = parsed.isSupported(ChronoField.OFFSET_SECONDS)
                 ? Instant.from(parsed)
                 : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new DateTimeParseException("outside the years 1 to 9999", text, 0);
+        }
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 }

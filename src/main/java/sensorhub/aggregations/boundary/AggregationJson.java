@@ -1,0 +1,34 @@
+package sensorhub.aggregations.boundary;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import sensorhub.aggregations.control.Summary;
+import sensorhub.aggregations.entity.DailyAggregate;
+
+/**
+ * A day's statistics as clients read them. A day without readings has {@code count} 0 and null statistics;
+ * quartiles are those of {@code numpy.percentile(values, [25, 50, 75])}.
+ */
+@Schema(name = "DailyAggregation")
+@JsonbNillable
+@JsonbPropertyOrder({"date", "count", "minVal", "q1", "median", "q3", "maxVal", "mean", "unit"})
+public record AggregationJson(
+        @Schema(example = "2026-11-28") String date,
+        long count,
+        @JsonbProperty("min_val") @JsonbNillable @Schema(name = "min_val", nullable = true) Double minVal,
+        @Schema(nullable = true) Double q1,
+        @Schema(nullable = true) Double median,
+        @Schema(nullable = true) Double q3,
+        @JsonbProperty("max_val") @JsonbNillable @Schema(name = "max_val", nullable = true) Double maxVal,
+        @Schema(nullable = true) Double mean,
+        String unit) {
+
+    static AggregationJson from(DailyAggregate aggregate, String unit) {
+        Summary s = aggregate.summary();
+        String date = aggregate.date().toString();
+        return s == null ? new AggregationJson(date, 0, null, null, null, null, null, null, unit)
+                : new AggregationJson(date, s.count(), s.min(), s.q1(), s.median(), s.q3(), s.max(), s.mean(), unit);
+    }
+}

@@ -1,0 +1,42 @@
+package sensorhub.aggregations.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sensorhub.access.boundary.Requires;
+import sensorhub.access.entity.Permission;
+import sensorhub.time.control.DayWindow;
+
+/** One day's statistics of a sensor: {@code /api/daily_aggregations}, the original service's route. */
+@Path("daily_aggregations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Daily aggregations")
+public class DailyAggregationsResource {
+
+    @Inject
+    DailyAggregates aggregates;
+
+    @GET
+    @Path("{sensor_id}/{date}")
+    @Requires(Permission.READ)
+    @Operation(summary = "Count, min, quartiles (numpy's linear method), max and mean of a sensor's day",
+            description = "A day without readings answers count 0 and null statistics.")
+    @APIResponse(responseCode = "404", description = "No such sensor")
+    public AggregationJson ofDay(@PathParam("sensor_id") String sensorId,
+            @Parameter(description = "YYYY-MM-DD") @PathParam("date") String date,
+            @Parameter(description = "IANA zone id the day is in") @QueryParam("zone") @DefaultValue("UTC")
+            String zone) {
+        var day = DayWindow.of(DayWindow.parseDay("date", date), DayWindow.parseZone(zone));
+        var found = aggregates.ofDay(sensorId, day);
+        return AggregationJson.from(found.days().get(0), found.unit());
+    }
+}

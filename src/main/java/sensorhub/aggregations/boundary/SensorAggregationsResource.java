@@ -1,0 +1,45 @@
+package sensorhub.aggregations.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sensorhub.access.boundary.Requires;
+import sensorhub.access.entity.Permission;
+import sensorhub.time.control.DayWindow;
+
+/** A sensor's daily statistics over a range of days: {@code /api/sensors/{id}/daily_aggregations}. */
+@Path("sensors")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Daily aggregations")
+public class SensorAggregationsResource {
+
+    @Inject
+    DailyAggregates aggregates;
+
+    @GET
+    @Path("{id}/daily_aggregations")
+    @Requires(Permission.READ)
+    @Operation(summary = "The statistics of each day from 'from' to 'to' (inclusive) that has readings",
+            description = "At most sensors.aggregations.max-days days (default 366) per request.")
+    @APIResponse(responseCode = "404", description = "No such sensor")
+    public List<AggregationJson> between(@PathParam("id") String id,
+            @Parameter(description = "YYYY-MM-DD, inclusive") @QueryParam("from") @NotNull String from,
+            @Parameter(description = "YYYY-MM-DD, inclusive") @QueryParam("to") @NotNull String to,
+            @Parameter(description = "IANA zone id the days are in") @QueryParam("zone") @DefaultValue("UTC")
+            String zone) {
+        var found = aggregates.between(id, DayWindow.parseDay("from", from), DayWindow.parseDay("to", to),
+                DayWindow.parseZone(zone));
+        return found.days().stream().map(day -> AggregationJson.from(day, found.unit())).toList();
+    }
+}

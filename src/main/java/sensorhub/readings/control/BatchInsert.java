@@ -1,0 +1,206 @@
+package sensorhub.readings.control;
+
+import jakarta.ws.rs.core.Response.Status;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import sensorhub.problems.boundary.Problem.FieldError;
+import sensorhub.problems.boundary.ProblemException;
+import sensorhub.readings.entity.ReadingsWritten.Span;
+
+/**
+ * Writes a batch whose sensors are resolved into {@code sensor_values}, inside the caller's transaction, with
+ * JDBC batches (a multi-row INSERT on MySQL). A reading already stored with the same value is left alone and
+ * counted unchanged, so a client may safely retry; the same sensor and time with another value is a conflict
+ * that rejects the whole batch.
+ */
+public final class BatchInsert {
+
+    static final String INSERT =
+            "INSERT INTO sensor_values (sensor_key, creation_date, measured_value) VALUES (?, ?, ?)";
+    static final String STORED =
+            "SELECT creation_date, measured_value FROM sensor_values "
+                    + "WHERE sensor_key = ? AND creation_date >= ? AND creation_date <= ?";
+    /** Items compared with the stored readings per query, and rows sent per JDBC batch. */
+    static final int CHUNK = 1000;
+    static final int JDBC_BATCH = 10_000;
+    /** Readings further apart than this make separate spans, so a late reading does not stale a whole year. */
+    static final long SPAN_GAP_MICROS = 86_400_000_000L;
+
+    private final ReadingBatch batch;
+    private final long[] keys;
+    private final int[] order;
+    private final boolean[] skip;
+    private final List<FieldError> conflicts = new ArrayList<>();
+    private int unchanged;
+
+    private BatchInsert(ReadingBatch batch, long[] sensorKeys) {
+        this.batch = batch;
+        this.keys = sensorKeys;
+        this.order = IntStream.range(0, batch.size()).boxed()
+                .sorted(Comparator.<Integer>comparingLong(i -> sensorKeys[batch.sensorOf(i)])
+                        .thenComparingLong(batch::micros))
+                .mapToInt(Integer::intValue).toArray();
+        this.skip = new boolean[batch.size()];
+    }
+
+    /** The outcome, and the spans of time of the readings actually written. */
+    public record Result(int inserted, int unchanged, List<Span> spans) {
+    }
+
+    /** @param sensorKeys the key of each sensor in {@link ReadingBatch#sensorIds()}, by index */
+    public static Result run(Connection connection, ReadingBatch batch, long[] sensorKeys) throws SQLException {
+        BatchInsert insert = new BatchInsert(batch, sensorKeys);
+        insert.compareWithinBatch();
+        insert.compareWithStored(connection);
+        if (!insert.conflicts.isEmpty()) {
+            throw new ProblemException(Status.CONFLICT, "Some readings exist with other values; none was stored.",
+                    insert.conflicts.subList(0, Math.min(insert.conflicts.size(), 100)));
+        }
+        int inserted = insert.write(connection);
+        return new Result(inserted, insert.unchanged, insert.spans());
+    }
+
+    private long key(int item) {
+        return keys[batch.sensorOf(item)];
+    }
+
+    private void compareWithinBatch() {
+        for (int n = 1; n < order.length; n++) {
+            int previous = order[n - 1];
+            int item = order[n];
+            if (key(item) == key(previous) && batch.micros(item) == batch.micros(previous)) {
+                skip[item] = true;
+                if (sameValue(batch.value(item), batch.value(previous))) {
+                    unchanged++;
+                } else {
+                    conflicts.add(new FieldError("[" + item + "].value",
+                            "differs from item [" + previous + "] of the same sensor and time"));
+                }
+            }
+        }
+    }
+
+    /** Compares sorted runs of at most {@link #CHUNK} items of one sensor with what is stored in their span. */
+    private void compareWithStored(Connection connection) throws SQLException {
+        try (PreparedStatement stored = connection.prepareStatement(STORED)) {
+            int start = 0;
+            while (start < order.length) {
+                int end = start + 1;
+                while (end < order.length && end - start < CHUNK && key(order[end]) == key(order[start])) {
+                    end++;
+                }
+                compareChunk(stored, start, end);
+                start = end;
+            }
+        }
+    }
+
+    private void compareChunk(PreparedStatement stored, int start, int end) throws SQLException {
+        long[] micros = new long[end - start];
+        for (int n = start; n < end; n++) {
+            micros[n - start] = batch.micros(order[n]);
+        }
+        stored.setLong(1, key(order[start]));
+        stored.setLong(2, micros[0]);
+        stored.setLong(3, micros[micros.length - 1]);
+        try (ResultSet rows = stored.executeQuery()) {
+            while (rows.next()) {
+                int found = Arrays.binarySearch(micros, rows.getLong(1));
+                if (found >= 0) {
+                    // binarySearch may land on any of equal times; the first of them is the one not yet skipped.
+                    while (found > 0 && micros[found - 1] == micros[found]) {
+                        found--;
+                    }
+                    markStored(order[start + found], rows.getDouble(2));
+                }
+            }
+        }
+    }
+
+    private void markStored(int item, double storedValue) {
+        skip[item] = true;
+        if (sameValue(batch.value(item), storedValue)) {
+            unchanged++;
+        } else {
+            conflicts.add(new FieldError("[" + item + "].value",
+                    "a reading of this sensor at this time exists with the value " + storedValue));
+        }
+    }
+
+    private static boolean sameValue(double a, double b) {
+        return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
+    }
+
+    private int write(Connection connection) throws SQLException {
+        int inserted = 0;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (int item : order) {
+                if (skip[item]) {
+                    continue;
+                }
+                insert.setLong(1, key(item));
+                insert.setLong(2, batch.micros(item));
+                insert.setDouble(3, batch.value(item));
+                insert.addBatch();
+                if (++inserted % JDBC_BATCH == 0) {
+                    insert.executeBatch();
+                }
+            }
+            if (inserted % JDBC_BATCH != 0) {
+                insert.executeBatch();
+            }
+        } catch (SQLIntegrityConstraintViolationException e) {
+            throw concurrentWrite();
+        } catch (SQLException e) {
+            if (e.getCause() instanceof SQLIntegrityConstraintViolationException || "23000".equals(e.getSQLState())
+                    || "23505".equals(e.getSQLState())) {
+                throw concurrentWrite();
+            }
+            throw e;
+        }
+        return inserted;
+    }
+
+    private static ProblemException concurrentWrite() {
+        return new ProblemException(Status.CONFLICT,
+                "Another request stored some of these readings meanwhile; none of this batch was stored. "
+                        + "Sending it again is safe.");
+    }
+
+    private List<Span> spans() {
+        List<Span> spans = new ArrayList<>();
+        boolean open = false;
+        long key = 0;
+        long from = 0;
+        long to = 0;
+        for (int item : order) {
+            if (skip[item]) {
+                continue;
+            }
+            long micros = batch.micros(item);
+            if (open && key(item) == key && micros - to <= SPAN_GAP_MICROS) {
+                to = micros;
+                continue;
+            }
+            if (open) {
+                spans.add(new Span(key, from, to));
+            }
+            open = true;
+            key = key(item);
+            from = micros;
+            to = micros;
+        }
+        if (open) {
+            spans.add(new Span(key, from, to));
+        }
+        return spans;
+    }
+}

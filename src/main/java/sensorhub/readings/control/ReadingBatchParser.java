@@ -1,0 +1,200 @@
+package sensorhub.readings.control;
+
+import jakarta.json.Json;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import jakarta.ws.rs.core.Response.Status;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import sensorhub.problems.boundary.Problem.FieldError;
+import sensorhub.problems.boundary.ProblemException;
+import sensorhub.time.control.EpochMicros;
+import sensorhub.time.control.IsoInstantAdapter;
+
+/**
+ * Reads a batch of readings from a request body as a stream, a JSON array of
+ * {@code {sensor_id, creation_date, value}} or CSV with the header {@code sensor_id,creation_date,value}, so
+ * that a large batch never sits in memory as text or as a tree of JSON objects. Every bad item is named by
+ * its index; one bad item rejects the batch. More items than the limit are refused as soon as they are seen.
+ */
+public final class ReadingBatchParser {
+
+    static final int MAX_LISTED_ERRORS = 100;
+    static final int MAX_ID_LENGTH = 90;
+    private static final List<String> CSV_COLUMNS = List.of("sensor_id", "creation_date", "value");
+
+    private final int maxBatch;
+    private final ReadingBatch batch = new ReadingBatch();
+    private final List<FieldError> errors = new ArrayList<>();
+    private int invalidItems;
+
+    private ReadingBatchParser(int maxBatch) {
+        this.maxBatch = maxBatch;
+    }
+
+    public static ReadingBatch json(InputStream body, int maxBatch) {
+        return new ReadingBatchParser(maxBatch).readJson(body);
+    }
+
+    public static ReadingBatch csv(InputStream body, int maxBatch) {
+        return new ReadingBatchParser(maxBatch).readCsv(body);
+    }
+
+    private ReadingBatch readJson(InputStream body) {
+        try (JsonParser parser = Json.createParser(body)) {
+            if (!parser.hasNext() || parser.next() != Event.START_ARRAY) {
+                throw new ProblemException(Status.BAD_REQUEST, "The body must be a JSON array of readings.");
+            }
+            int index = 0;
+            for (Event event = parser.next(); event != Event.END_ARRAY; event = parser.next()) {
+                checkCount(index);
+                if (event == Event.START_OBJECT) {
+                    readJsonItem(parser, index);
+                } else {
+                    skip(parser, event);
+                    reject(index, "", "must be an object {sensor_id, creation_date, value}");
+                }
+                index++;
+            }
+            return finish();
+        }
+    }
+
+    private void readJsonItem(JsonParser parser, int index) {
+        String sensorId = null;
+        String creationDate = null;
+        String value = null;
+        boolean wellTyped = true;
+        for (Event event = parser.next(); event != Event.END_OBJECT; event = parser.next()) {
+            String key = parser.getString();
+            Event valueEvent = parser.next();
+            switch (key) {
+                case "sensor_id" -> sensorId = valueEvent == Event.VALUE_STRING ? parser.getString() : null;
+                case "creation_date" -> creationDate = valueEvent == Event.VALUE_STRING ? parser.getString() : null;
+                case "value" -> value = valueEvent == Event.VALUE_NUMBER ? parser.getString() : null;
+                default -> skip(parser, valueEvent);
+            }
+            if (valueEvent != Event.VALUE_NULL && CSV_COLUMNS.contains(key)
+                    && (key.equals("value") ? valueEvent != Event.VALUE_NUMBER : valueEvent != Event.VALUE_STRING)) {
+                reject(index, key, key.equals("value") ? "must be a number" : "must be a string");
+                skip(parser, valueEvent);
+                wellTyped = false;
+            }
+        }
+        if (wellTyped) {
+            accept(index, sensorId, creationDate, value);
+        }
+    }
+
+    private static void skip(JsonParser parser, Event event) {
+        if (event == Event.START_OBJECT) {
+            parser.skipObject();
+        } else if (event == Event.START_ARRAY) {
+            parser.skipArray();
+        }
+    }
+
+    private ReadingBatch readCsv(InputStream body) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String header = reader.readLine();
+            int[] column = header == null ? null : columnsOf(header.replace("\uFEFF", ""));
+            if (column == null) {
+                throw new ProblemException(Status.BAD_REQUEST,
+                        "The CSV must start with the header line sensor_id,creation_date,value.");
+            }
+            int index = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                checkCount(index);
+                String[] fields = line.split(",", -1);
+                if (fields.length != CSV_COLUMNS.size()) {
+                    reject(index, "", "has " + fields.length + " fields where the header names 3");
+                } else {
+                    accept(index, fields[column[0]].trim(), fields[column[1]].trim(), fields[column[2]].trim());
+                }
+                index++;
+            }
+            return finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where each of sensor_id, creation_date and value stands in a line, or null for a wrong header. */
+    private static int[] columnsOf(String header) {
+        List<String> names = Arrays.stream(header.split(",", -1)).map(String::trim).toList();
+        if (names.size() != CSV_COLUMNS.size() || !names.containsAll(CSV_COLUMNS)) {
+            return null;
+        }
+        return CSV_COLUMNS.stream().mapToInt(names::indexOf).toArray();
+    }
+
+    private void checkCount(int index) {
+        if (index >= maxBatch) {
+            throw new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE,
+                    "A batch holds at most " + maxBatch + " readings; send the rest in further batches.");
+        }
+    }
+
+    private void accept(int index, String sensorId, String creationDate, String value) {
+        int before = errors.size() + invalidItems;
+        if (sensorId == null || sensorId.isEmpty() || sensorId.length() > MAX_ID_LENGTH) {
+            reject(index, "sensor_id", "must be a sensor id of 1 to " + MAX_ID_LENGTH + " characters");
+        }
+        long micros = 0;
+        try {
+            micros = creationDate == null ? 0 : EpochMicros.of(IsoInstantAdapter.parse(creationDate));
+        } catch (DateTimeParseException | ArithmeticException e) {
+            creationDate = null;
+        }
+        if (creationDate == null) {
+            reject(index, "creation_date", "must be an ISO-8601 timestamp such as 2026-11-28T09:30:00Z");
+        }
+        double number = parseFinite(value);
+        if (Double.isNaN(number)) {
+            reject(index, "value", "must be a finite number");
+        }
+        if (errors.size() + invalidItems == before) {
+            batch.add(sensorId, micros, number);
+        }
+    }
+
+    private static double parseFinite(String text) {
+        try {
+            double number = text == null ? Double.NaN : Double.parseDouble(text);
+            return Double.isFinite(number) ? number : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private void reject(int index, String field, String message) {
+        if (errors.size() < MAX_LISTED_ERRORS) {
+            errors.add(new FieldError("[" + index + "]" + (field.isEmpty() ? "" : "." + field), message));
+        } else {
+            invalidItems++;
+        }
+    }
+
+    private ReadingBatch finish() {
+        if (!errors.isEmpty()) {
+            String more = invalidItems == 0 ? "" : " The first " + MAX_LISTED_ERRORS + " errors are listed.";
+            throw new ProblemException(Status.BAD_REQUEST, "Some readings are invalid; none was stored." + more,
+                    errors);
+        }
+        if (batch.size() == 0) {
+            throw new ProblemException(Status.BAD_REQUEST, "The batch holds no reading.");
+        }
+        return batch;
+    }
+}

@@ -1,0 +1,5 @@
+package sensorhub.readings.entity;
+
+/** One stored reading: when (epoch microseconds) and what. */
+public record Reading(long creationMicros, double value) {
+}
