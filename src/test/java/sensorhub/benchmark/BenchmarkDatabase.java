@@ -1,0 +1,172 @@
+package sensorhub.benchmark;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark's own MariaDB database and user, made afresh for every run, and plain JDBC on it: the baseline
+ * the service is held against, writing and reading the same table the service does.
+ */
+final class BenchmarkDatabase {
+
+    static final String INSERT = "INSERT INTO sensor_values (sensor_key, creation_date, measured_value) VALUES (?,?,?)";
+    static final String DAY_VALUES = "SELECT measured_value FROM sensor_values "
+            + "WHERE sensor_key=? AND creation_date>=? AND creation_date<? ORDER BY creation_date";
+    /** The options under test: multi-row INSERTs for batches, the binary protocol for fetching. */
+    static final String BATCH_OPTIONS = "?rewriteBatchedStatements=true";
+    static final String FETCH_OPTIONS = "?useServerPrepStmts=true";
+
+    private final BenchmarkSettings settings;
+    private final String user;
+    private final String password;
+
+    private BenchmarkDatabase(BenchmarkSettings settings, String user, String password) {
+        this.settings = settings;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Drops and creates the database, and a user of the same name with a new random password (Payara needs one). */
+    static BenchmarkDatabase recreate(BenchmarkSettings settings) throws SQLException {
+        String name = settings.database();
+        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        String root = "jdbc:mysql://" + settings.mariadbHost() + ":" + settings.mariadbPort() + "/";
+        try (Connection connection = DriverManager.getConnection(root, settings.rootUser(), settings.rootPassword());
+                Statement sql = connection.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + name);
+            sql.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
+            for (String host : List.of("localhost", "127.0.0.1")) {
+                String account = "'" + name + "'@'" + host + "'";
+                sql.execute("CREATE USER IF NOT EXISTS " + account);
+                sql.execute("ALTER USER " + account + " IDENTIFIED BY '" + password + "'");
+                sql.execute("GRANT ALL ON " + name + ".* TO " + account);
+            }
+        }
+        return new BenchmarkDatabase(settings, name, password);
+    }
+
+    String url() {
+        return settings.jdbcUrl("");
+    }
+
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
+    }
+
+    String version() throws SQLException {
+        try (Connection connection = connect(""); Statement sql = connection.createStatement();
+                ResultSet row = sql.executeQuery("SELECT VERSION()")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    /** The internal keys of sensors registered through the API, by id. */
+    Map<String, Long> sensorKeys(Collection<String> ids) throws SQLException {
+        String sql = "SELECT id, sensor_key FROM sensors WHERE id IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")";
+        Map<String, Long> keys = new LinkedHashMap<>();
+        try (Connection connection = connect(""); PreparedStatement query = connection.prepareStatement(sql)) {
+            int i = 1;
+            for (String id : ids) {
+                query.setString(i++, id);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    keys.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        if (keys.size() != ids.size()) {
+            throw new IllegalStateException("Sensors missing from the database: expected " + ids + ", found " + keys);
+        }
+        return keys;
+    }
+
+    /** Writes the slices from one writer, one JDBC batch and one transaction per slice; the nanoseconds it took. */
+    long insert(List<ReadingSeries.Slice> slices, Map<String, Long> sensorKeys) throws SQLException {
+        try (Connection connection = connect(BATCH_OPTIONS); PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            connection.setAutoCommit(false);
+            long start = System.nanoTime();
+            for (ReadingSeries.Slice slice : slices) {
+                long key = sensorKeys.get(slice.series().sensorId());
+                for (int i = slice.from(); i < slice.to(); i++) {
+                    insert.setLong(1, key);
+                    insert.setLong(2, slice.series().micros(i));
+                    insert.setDouble(3, slice.series().value(i));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            }
+            return System.nanoTime() - start;
+        }
+    }
+
+    /**
+     * Fetches a sensor's values in {@code [fromMicros, toMicros)} {@code runs} times over the binary protocol, with
+     * the statement prepared once (as the service's statement cache does); the milliseconds of each run.
+     */
+    List<Double> timeDayFetch(long sensorKey, long fromMicros, long toMicros, int runs, int expectedCount)
+            throws SQLException {
+        try (Connection connection = connect(FETCH_OPTIONS); PreparedStatement query = connection.prepareStatement(DAY_VALUES)) {
+            query.setLong(1, sensorKey);
+            query.setLong(2, fromMicros);
+            query.setLong(3, toMicros);
+            Double[] millis = new Double[runs];
+            for (int run = 0; run < runs; run++) {
+                long start = System.nanoTime();
+                double[] values = new double[expectedCount];
+                int n = 0;
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        if (n == values.length) {
+                            values = Arrays.copyOf(values, 2 * n + 1);
+                        }
+                        values[n++] = rows.getDouble(1);
+                    }
+                }
+                millis[run] = (System.nanoTime() - start) / 1e6;
+                if (n != expectedCount) {
+                    throw new IllegalStateException("The day has " + n + " readings, expected " + expectedCount);
+                }
+            }
+            return List.of(millis);
+        }
+    }
+
+    /** How many readings the sensors have, counted by the database. */
+    long countReadings(Collection<Long> sensorKeys) throws SQLException {
+        String sql = "SELECT COUNT(*) FROM sensor_values WHERE sensor_key IN ("
+                + String.join(",", Collections.nCopies(sensorKeys.size(), "?")) + ")";
+        try (Connection connection = connect(""); PreparedStatement query = connection.prepareStatement(sql)) {
+            int i = 1;
+            for (long key : sensorKeys) {
+                query.setLong(i++, key);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private Connection connect(String options) throws SQLException {
+        return DriverManager.getConnection(settings.jdbcUrl(options), user, password);
+    }
+}

@@ -1,0 +1,84 @@
+package sensorhub.benchmark;
+
+/**
+ * Sizes and places of a benchmark run. The defaults are the issue's numbers; each can be overridden by a system
+ * property of the same name with the prefix {@code benchmark.}, e.g. {@code -Dbenchmark.readingsPerSensor=2000}
+ * for a quick trial run.
+ */
+record BenchmarkSettings(
+        int sensors,
+        int readingsPerSensor,
+        int batchSize,
+        int clients,
+        int warmupReadings,
+        int dayReadings,
+        int dayRepeats,
+        int rangeDays,
+        int rangeReadingsPerDay,
+        int rangeRepeats,
+        int jdbcFetchRuns,
+        int port,
+        String mariadbHost,
+        int mariadbPort,
+        String rootUser,
+        String rootPassword,
+        String database,
+        String serverJvmOptions) {
+
+    private static final long DAY_MICROS = 86_400_000_000L;
+
+    static BenchmarkSettings fromSystemProperties() {
+        BenchmarkSettings settings = new BenchmarkSettings(
+                number("sensors", 10),
+                number("readingsPerSensor", 100_000),
+                number("batchSize", 10_000),
+                number("clients", 4),
+                // Readings sent (by each path) before the clock starts, so neither side is timed while cold.
+                number("warmupReadings", 100_000),
+                number("dayReadings", 86_400),
+                number("dayRepeats", 200),
+                number("rangeDays", 365),
+                number("rangeReadingsPerDay", 48),
+                number("rangeRepeats", 50),
+                number("jdbcFetchRuns", 5),
+                number("port", 28080),
+                text("mariadbHost", "127.0.0.1"),
+                number("mariadbPort", 3306),
+                text("rootUser", "root"),
+                text("rootPassword", ""),
+                text("database", "sensorhub_bench"),
+                text("serverJvmOptions", "-Xmx512m"));
+        settings.check();
+        return settings;
+    }
+
+    /** The database and its user are dropped and made anew: refuse names that could be someone else's. */
+    private void check() {
+        if (!database.matches("[a-z0-9_]*bench[a-z0-9_]*")) {
+            throw new IllegalArgumentException("benchmark.database must contain 'bench': " + database);
+        }
+        if (DAY_MICROS % dayReadings != 0 || DAY_MICROS % rangeReadingsPerDay != 0) {
+            throw new IllegalArgumentException("a day's readings must divide a day into whole microseconds");
+        }
+    }
+
+    long dayStepMicros() {
+        return DAY_MICROS / dayReadings;
+    }
+
+    long rangeStepMicros() {
+        return DAY_MICROS / rangeReadingsPerDay;
+    }
+
+    String jdbcUrl(String options) {
+        return "jdbc:mysql://" + mariadbHost + ":" + mariadbPort + "/" + database + options;
+    }
+
+    private static int number(String name, int fallback) {
+        return Integer.getInteger("benchmark." + name, fallback);
+    }
+
+    private static String text(String name, String fallback) {
+        return System.getProperty("benchmark." + name, fallback);
+    }
+}

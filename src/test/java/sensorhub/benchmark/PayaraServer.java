@@ -1,0 +1,177 @@
+package sensorhub.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The service under test: the packaged WAR on Payara Micro, in a JVM of its own against the benchmark's database,
+ * as the README runs it. Its access log records each request's server-side time ({@code %time-taken%}, whole
+ * milliseconds). Closing it stops the server; a shutdown hook does too if the benchmark is interrupted.
+ */
+final class PayaraServer implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofMinutes(4);
+    private static final Pattern VERSION = Pattern.compile("Payara Micro \\S+ \\(build \\d+\\)");
+    private static final Pattern ACCESS_LINE = Pattern.compile("^\"(\\S+) (\\S+) [^\"]*\" (\\d+) \"?(\\d+)\"?");
+
+    private final Process process;
+    private final URI base;
+    private final Path accessLogs;
+    private final Path log;
+    private final Thread stopOnExit;
+    private HeapWatch heap;
+
+    private PayaraServer(Process process, URI base, Path accessLogs, Path log) {
+        this.process = process;
+        this.base = base;
+        this.accessLogs = accessLogs;
+        this.log = log;
+        this.stopOnExit = new Thread(process::destroyForcibly, "stop-payara");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+    }
+
+    /** Starts the server and waits until {@code /health/ready} answers 200 (the database is reachable). */
+    static PayaraServer start(Path project, BenchmarkSettings settings, BenchmarkDatabase database, String adminKey)
+            throws IOException, InterruptedException {
+        Path work = project.resolve("target/benchmark");
+        Path accessLogs = work.resolve("access");
+        deleteRecursively(work);
+        Files.createDirectories(accessLogs);
+        Path log = work.resolve("server.log");
+
+        List<String> command = new ArrayList<>();
+        command.add(jdkBin().resolve("java").toString());
+        command.addAll(Arrays.asList(settings.serverJvmOptions().trim().split("\\s+")));
+        command.addAll(List.of("-jar", project.resolve("target/server/payara-micro.jar").toString(),
+                "--nohazelcast", "--port", Integer.toString(settings.port()),
+                "--addlibs", project.resolve("target/server/mysql-connector-j.jar").toString(),
+                "--postbootcommandfile", project.resolve("server-config/payara/mysql.asadmin").toString(),
+                "--accesslog", accessLogs.toString(),
+                "--accesslogformat", "%request% %status% %time-taken%",
+                "--accessloginterval", "0",
+                "--deploy", project.resolve("target/sensorhub.war").toString(),
+                "--contextroot", "/"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of(
+                "SENSORS_ADMIN_KEY", adminKey,
+                "SENSORS_DB_URL", database.url(),
+                "SENSORS_DB_USER", database.user(),
+                "SENSORS_DB_PASSWORD", database.password()));
+
+        PayaraServer server = new PayaraServer(builder.start(), URI.create("http://127.0.0.1:" + settings.port() + "/"),
+                accessLogs, log);
+        try {
+            server.awaitReady();
+            server.heap = HeapWatch.of(jdkBin(), server.process.pid());
+            return server;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    static Path jdkBin() {
+        return Path.of(System.getProperty("java.home"), "bin");
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(base.resolve("/health/ready")).timeout(Duration.ofSeconds(10)).build();
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro ended while starting; see " + log);
+            }
+            try {
+                if (http.send(ready, BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // the port opens some seconds after the JVM starts
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Payara Micro was not ready within " + STARTUP + "; see " + log);
+    }
+
+    URI base() {
+        return base;
+    }
+
+    /** The server's name and version as its log states them, e.g. "Payara Micro 6.2025.10 (build 42)". */
+    String version() throws IOException {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.map(VERSION::matcher).filter(Matcher::find).map(Matcher::group).findFirst()
+                    .orElse("Payara Micro");
+        }
+    }
+
+    HeapWatch heap() {
+        return heap;
+    }
+
+    /**
+     * The server-side milliseconds of each {@code GET} of exactly {@code pathAndQuery}, in the order they completed
+     * (for requests sent one after another, the order they were sent).
+     */
+    List<Integer> serverMillis(String pathAndQuery) throws IOException {
+        List<Integer> millis = new ArrayList<>();
+        try (Stream<Path> files = Files.list(accessLogs)) {
+            for (Path file : files.sorted().toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    Matcher entry = ACCESS_LINE.matcher(line);
+                    if (entry.find() && entry.group(1).equals("GET") && entry.group(2).equals(pathAndQuery)) {
+                        millis.add(Integer.parseInt(entry.group(4)));
+                    }
+                }
+            }
+        }
+        return millis;
+    }
+
+    /** Stops the server (SIGTERM, so that Payara cleans up; killed after 30 s), and the heap watch with it. */
+    @Override
+    public void close() {
+        if (heap != null) {
+            heap.close();
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting and the hook is running or has run
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package sensorhub.benchmark;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * The service as its clients see it, over loopback HTTP/1.1 with the admin key. Counts every request and every
+ * failure (an answer other than the expected status, or no answer), so that the table can say whether any failed.
+ */
+final class ServiceClient {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    private static final int KEPT_FAILURES = 5;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private final URI api;
+    private final String key;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
+    private final ConcurrentLinkedQueue<String> failureSamples = new ConcurrentLinkedQueue<>();
+
+    ServiceClient(URI server, String key) {
+        this.api = server.resolve("/api/");
+        this.key = key;
+    }
+
+    /** An answer and how long it took, from sending the request to having read the whole body. */
+    record Timed(int status, String body, double millis) {
+
+        JsonObject object() {
+            return (JsonObject) json();
+        }
+
+        JsonArray array() {
+            return (JsonArray) json();
+        }
+
+        private JsonStructure json() {
+            return Json.createReader(new StringReader(body)).read();
+        }
+    }
+
+    void registerSensors(List<String> ids, String unit) {
+        String json = ids.stream()
+                .map(id -> "{\"id\":\"%s\",\"name\":\"benchmark %s\",\"type\":\"temperature\",\"unit\":\"%s\","
+                        .formatted(id, id, unit) + "\"location\":\"benchmark\"}")
+                .collect(Collectors.joining(",", "[", "]"));
+        Timed answer = send(post("sensors", json.getBytes(StandardCharsets.UTF_8)), 201);
+        if (answer.status() != 201) {
+            throw new IllegalStateException("Registering the benchmark's sensors failed: " + answer.body());
+        }
+    }
+
+    /** Posts one batch of readings (a JSON array); {@link #inserted} reads the answer. */
+    Timed postReadings(byte[] json) {
+        return send(post("sensor_values", json), 201);
+    }
+
+    /** How many readings the server says it inserted; 0 when the batch failed. */
+    static int inserted(Timed answer) {
+        return answer.status() == 201 ? answer.object().getInt("inserted") : 0;
+    }
+
+    Timed get(String path) {
+        return send(request(path).GET(), 200);
+    }
+
+    int requests() {
+        return requests.get();
+    }
+
+    int failures() {
+        return failures.get();
+    }
+
+    List<String> failureSamples() {
+        return List.copyOf(failureSamples);
+    }
+
+    private HttpRequest.Builder post(String path, byte[] json) {
+        return request(path).header("Content-Type", "application/json").POST(BodyPublishers.ofByteArray(json));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(api.resolve(path)).timeout(TIMEOUT).header("X-API-KEY", key);
+    }
+
+    private Timed send(HttpRequest.Builder builder, int expected) {
+        HttpRequest request = builder.build();
+        requests.incrementAndGet();
+        long start = System.nanoTime();
+        try {
+            var response = http.send(request, BodyHandlers.ofString());
+            Timed answer = new Timed(response.statusCode(), response.body(), (System.nanoTime() - start) / 1e6);
+            if (answer.status() != expected) {
+                failed(request, answer.status() + " " + abbreviated(answer.body()));
+            }
+            return answer;
+        } catch (IOException e) {
+            failed(request, e.toString());
+            return new Timed(-1, "", (System.nanoTime() - start) / 1e6);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + request.uri(), e);
+        }
+    }
+
+    private void failed(HttpRequest request, String what) {
+        if (failures.incrementAndGet() <= KEPT_FAILURES) {
+            failureSamples.add(request.method() + " " + request.uri().getPath() + ": " + what);
+        }
+    }
+
+    private static String abbreviated(String body) {
+        return body.length() <= 300 ? body : body.substring(0, 300) + "...";
+    }
+}
