@@ -23,7 +23,8 @@ record BenchmarkSettings(
         String rootUser,
         String rootPassword,
         String database,
-        String serverJvmOptions) {
+        String serverJvmOptions,
+        String postBootCommands) {
 
     private static final long DAY_MICROS = 86_400_000_000L;
 
@@ -47,7 +48,9 @@ record BenchmarkSettings(
                 text("rootUser", "root"),
                 text("rootPassword", ""),
                 text("database", "sensorhub_bench"),
-                text("serverJvmOptions", "-Xmx512m"));
+                text("serverJvmOptions", "-Xmx512m"),
+                // Another asadmin file than server-config/payara/mysql.asadmin, to try pool settings.
+                text("postBootCommands", ""));
         settings.check();
         return settings;
     }

@@ -59,7 +59,9 @@ final class PayaraServer implements AutoCloseable {
         command.addAll(List.of("-jar", project.resolve("target/server/payara-micro.jar").toString(),
                 "--nohazelcast", "--port", Integer.toString(settings.port()),
                 "--addlibs", project.resolve("target/server/mysql-connector-j.jar").toString(),
-                "--postbootcommandfile", project.resolve("server-config/payara/mysql.asadmin").toString(),
+                "--postbootcommandfile", settings.postBootCommands().isEmpty()
+                        ? project.resolve("server-config/payara/mysql.asadmin").toString()
+                        : settings.postBootCommands(),
                 "--accesslog", accessLogs.toString(),
                 "--accesslogformat", "%request% %status% %time-taken%",
                 "--accessloginterval", "0",
@@ -106,6 +108,10 @@ final class PayaraServer implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException("Payara Micro was not ready within " + STARTUP + "; see " + log);
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     URI base() {

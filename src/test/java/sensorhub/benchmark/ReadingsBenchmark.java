@@ -1,5 +1,6 @@
 package sensorhub.benchmark;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,15 @@ public final class ReadingsBenchmark {
     }
 
     private void run() throws Exception {
+        CpuUse start = CpuUse.now(server.pid());
+        try {
+            measureAll();
+        } finally {
+            table.line("Cores used over the whole run: " + CpuUse.now(server.pid()).since(start) + ".");
+        }
+    }
+
+    private void measureAll() throws Exception {
         List<ReadingSeries> viaRest = ingestSeries("bench-rest-");
         List<ReadingSeries> viaJdbc = ingestSeries("bench-jdbc-");
         ReadingSeries restWarmup = ReadingSeries.of("bench-warmup-rest", INGEST_START, SECOND_MICROS,
@@ -101,7 +111,7 @@ public final class ReadingsBenchmark {
         measureIngest(viaRest, viaJdbc, restWarmup, jdbcWarmup);
         measureDay(day);
         measureRange(year);
-        reportFailures();
+        reportHeapAndFailures();
     }
 
     /** The ingest data: {@code sensors} sensors, one reading a second each from the same instant. */
@@ -115,54 +125,54 @@ public final class ReadingsBenchmark {
     private void measureIngest(List<ReadingSeries> viaRest, List<ReadingSeries> viaJdbc, ReadingSeries restWarmup,
             ReadingSeries jdbcWarmup) throws Exception {
         database.insert(ReadingSeries.interleaved(List.of(jdbcWarmup), settings.batchSize()), sensorKeys);
-        postConcurrently(bodies(List.of(restWarmup)));
+        ingestThroughRest(List.of(restWarmup));
 
-        List<Slice> jdbcSlices = ReadingSeries.interleaved(viaJdbc, settings.batchSize());
-        long jdbcNanos = database.insert(jdbcSlices, sensorKeys);
-        long jdbcRows = jdbcSlices.stream().mapToLong(Slice::size).sum();
-
-        List<byte[]> bodies = bodies(viaRest);
+        Ingest jdbc = ingestThroughJdbc(viaJdbc);
         HeapWatch.Sample before = server.heap().now();
-        Ingest rest = postConcurrently(bodies);
+        Ingest rest = ingestThroughRest(viaRest);
         HeapWatch.Sample after = server.heap().now();
         HeapWatch.Sample live = server.heap().liveAfterFullGc();
 
-        long restReadings = viaRest.stream().mapToLong(ReadingSeries::count).sum();
-        check(rest.inserted() == restReadings, "the service inserted " + rest.inserted() + " of " + restReadings);
-        double restRate = rest.inserted() / (rest.nanos() / 1e9);
-        double jdbcRate = jdbcRows / (jdbcNanos / 1e9);
         table.row(String.format(Locale.ROOT, "ingest: %,d readings, %d sensors, batches of %,d, REST from %d clients",
-                        restReadings, settings.sensors(), settings.batchSize(), settings.clients()),
-                String.format(Locale.ROOT, "**%,.0f readings/s** (%.1f s; a batch %s)", restRate, rest.nanos() / 1e9,
-                        rest.batchMillis().p50p99()),
-                String.format(Locale.ROOT, "%,.0f rows/s (%.1f s; 1 writer, rewriteBatchedStatements)", jdbcRate,
-                        jdbcNanos / 1e9),
-                ratio(restRate, jdbcRate), "≥ 0.5");
+                        rest.expected(), settings.sensors(), settings.batchSize(), settings.clients()),
+                String.format(Locale.ROOT, "**%,.0f readings/s** (%.1f s; a batch %s)", rest.perSecond(),
+                        rest.nanos() / 1e9, rest.batchMillis().p50p99()),
+                String.format(Locale.ROOT, "%,.0f rows/s (%.1f s; 1 writer, rewriteBatchedStatements)",
+                        jdbc.perSecond(), jdbc.nanos() / 1e9),
+                ratio(rest.perSecond(), jdbc.perSecond()), "≥ 0.5");
+        table.row("cores used during the ingest", rest.cpu(), jdbc.cpu(), "", "");
         table.row("server heap around the REST ingest",
                 String.format(Locale.ROOT, "%s used after it, %s live after a full GC; GC time during it %.1f s",
                         mib(after.usedKib()), mib(live.usedKib()), after.gcSeconds() - before.gcSeconds()),
                 "", "", "");
-
-        long storedViaRest = database.countReadings(keysOf(viaRest));
-        long storedViaJdbc = database.countReadings(keysOf(viaJdbc));
-        check(storedViaRest == restReadings, "rows stored through REST: " + storedViaRest + " of " + restReadings);
-        check(storedViaJdbc == jdbcRows, "rows stored through JDBC: " + storedViaJdbc + " of " + jdbcRows);
+        checkStored(rest, viaRest, "REST");
+        checkStored(jdbc, viaJdbc, "JDBC");
     }
 
-    /** What a concurrent REST ingest did: its wall time, the readings inserted, and each batch's time. */
-    private record Ingest(long nanos, long inserted, Latencies batchMillis) {
+    /** What one ingest did: readings written and expected, wall time, each batch's time, and who used the cores. */
+    private record Ingest(long written, long expected, long nanos, Latencies batchMillis, String cpu) {
+
+        double perSecond() {
+            return written / (nanos / 1e9);
+        }
     }
 
-    private List<byte[]> bodies(List<ReadingSeries> series) {
-        return ReadingSeries.interleaved(series, settings.batchSize()).stream().map(Slice::json).toList();
+    private Ingest ingestThroughJdbc(List<ReadingSeries> series) throws Exception {
+        List<Slice> slices = ReadingSeries.interleaved(series, settings.batchSize());
+        CpuUse start = CpuUse.now(server.pid());
+        long nanos = database.insert(slices, sensorKeys);
+        long rows = slices.stream().mapToLong(Slice::size).sum();
+        return new Ingest(rows, rows, nanos, Latencies.of(List.of()), CpuUse.now(server.pid()).since(start));
     }
 
-    /** Sends the bodies from {@code clients} threads, each taking the next unsent body, as fast as answers come. */
-    private Ingest postConcurrently(List<byte[]> bodies) throws Exception {
+    /** Sends the series' batches from {@code clients} threads, each taking the next unsent one, as fast as answers come. */
+    private Ingest ingestThroughRest(List<ReadingSeries> series) throws Exception {
+        List<byte[]> bodies = bodies(series);
         AtomicInteger next = new AtomicInteger();
         List<Double> batchMillis = Collections.synchronizedList(new ArrayList<>());
         ExecutorService clients = Executors.newFixedThreadPool(settings.clients());
         try {
+            CpuUse cpu = CpuUse.now(server.pid());
             long start = System.nanoTime();
             List<Future<Long>> inserted = new ArrayList<>();
             for (int c = 0; c < settings.clients(); c++) {
@@ -180,10 +190,22 @@ public final class ReadingsBenchmark {
             for (Future<Long> client : inserted) {
                 total += client.get(1, TimeUnit.HOURS);
             }
-            return new Ingest(System.nanoTime() - start, total, Latencies.of(batchMillis));
+            return new Ingest(total, series.stream().mapToLong(ReadingSeries::count).sum(), System.nanoTime() - start,
+                    Latencies.of(batchMillis), CpuUse.now(server.pid()).since(cpu));
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    private void checkStored(Ingest ingest, List<ReadingSeries> series, String path) throws Exception {
+        long stored = database.countReadings(series.stream().map(s -> sensorKeys.get(s.sensorId())).toList());
+        check(ingest.written() == ingest.expected() && stored == ingest.expected(), String.format(Locale.ROOT,
+                "through %s %,d readings were reported written and %,d stored, of %,d", path, ingest.written(),
+                stored, ingest.expected()));
+    }
+
+    private List<byte[]> bodies(List<ReadingSeries> series) {
+        return ReadingSeries.interleaved(series, settings.batchSize()).stream().map(Slice::json).toList();
     }
 
     private void measureDay(ReadingSeries day) throws Exception {
@@ -197,25 +219,23 @@ public final class ReadingsBenchmark {
         String warmPath = "daily_aggregations/" + day.sensorId() + "/" + warmDay;
         Timed cold = checkedDay(api.get(coldPath));
         Timed first = checkedDay(api.get(warmPath));
-        List<Double> repeated = new ArrayList<>();
-        for (int i = 0; i < settings.dayRepeats(); i++) {
-            repeated.add(api.get(warmPath).millis());
-        }
-        List<Integer> coldServer = server.serverMillis("/api/" + coldPath);
-        List<Integer> warmServer = server.serverMillis("/api/" + warmPath);
+        Latencies repeated = timeGets(warmPath, settings.dayRepeats());
 
         String size = String.format(Locale.ROOT, "%,d readings", settings.dayReadings());
         table.row("day aggregation, first request since the server started (" + size + ")",
-                withServer(cold.millis(), coldServer, 0), "", "", "");
-        table.row("day aggregation, first request, nothing kept (" + size + ")",
-                "**" + withServer(first.millis(), warmServer, 0) + "**",
+                withServer(cold, coldPath), "", "", "");
+        table.row("day aggregation, first request, nothing kept (" + size + ")", "**" + withServer(first, warmPath) + "**",
                 "fetch of the day's values: " + Latencies.millis(jdbc.median()) + " (median of " + jdbc.count()
                         + ", binary protocol)",
                 ratio(first.millis(), jdbc.median()), "≤ 2");
-        table.row("day aggregation, repeated ×" + settings.dayRepeats(),
-                "**" + Latencies.of(repeated).p50p99() + "**; server "
-                        + serverP50p99(warmServer.subList(Math.min(1, warmServer.size()), warmServer.size())),
-                "", "", "p99 ≤ 5 ms server time");
+        table.row("day aggregation, repeated ×" + settings.dayRepeats(), withServer(repeated, warmPath), "", "",
+                "p99 ≤ 5 ms server time");
+
+        // The floor under every API call on this machine: key check, routing, one sensor read, JSON.
+        String sensorPath = "sensors/" + day.sensorId();
+        api.get(sensorPath);
+        table.row("for comparison: GET /api/sensors/{id} ×" + settings.dayRepeats(),
+                withServer(timeGets(sensorPath, settings.dayRepeats()), sensorPath), "", "", "");
     }
 
     private Timed checkedDay(Timed answer) {
@@ -236,18 +256,33 @@ public final class ReadingsBenchmark {
             int days = first.array().size();
             check(days == settings.rangeDays(), "range call answered " + days + " days, expected " + settings.rangeDays());
         }
-        List<Double> repeated = new ArrayList<>();
-        for (int i = 0; i < settings.rangeRepeats(); i++) {
-            repeated.add(api.get(path).millis());
-        }
-        List<Integer> serverTimes = server.serverMillis("/api/" + path);
+        Latencies repeated = timeGets(path, settings.rangeRepeats());
         String what = String.format(Locale.ROOT, "%d-day range call (%d readings a day)", settings.rangeDays(),
                 settings.rangeReadingsPerDay());
-        table.row(what + ", first", withServer(first.millis(), serverTimes, 0), "", "", "");
-        table.row(what + ", repeated ×" + settings.rangeRepeats(),
-                "**" + Latencies.of(repeated).p50p99() + "**; server "
-                        + serverP50p99(serverTimes.subList(Math.min(1, serverTimes.size()), serverTimes.size())),
-                "", "", "≤ 100 ms");
+        table.row(what + ", first", withServer(first, path), "", "", "");
+        table.row(what + ", repeated ×" + settings.rangeRepeats(), withServer(repeated, path), "", "", "≤ 100 ms");
+    }
+
+    /** The client times of {@code times} GETs of {@code path}, one after another. */
+    private Latencies timeGets(String path, int times) {
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            millis.add(api.get(path).millis());
+        }
+        return Latencies.of(millis);
+    }
+
+    /** A single request's time, and the server's for the first request of {@code path}. */
+    private String withServer(Timed single, String path) throws IOException {
+        List<Integer> server = this.server.serverMillis("/api/" + path);
+        return Latencies.millis(single.millis()) + (server.isEmpty() ? "" : "; server " + server.get(0) + " ms");
+    }
+
+    /** Repeated requests' times, and the server's for all requests of {@code path} but the first. */
+    private String withServer(Latencies repeated, String path) throws IOException {
+        List<Integer> server = this.server.serverMillis("/api/" + path);
+        return "**" + repeated.p50p99() + "**; server "
+                + Latencies.of(server.subList(Math.min(1, server.size()), server.size())).p50p99();
     }
 
     /** Posts a series in batches from one client: setting up data, not measured. */
@@ -257,7 +292,7 @@ public final class ReadingsBenchmark {
         }
     }
 
-    private void reportFailures() throws Exception {
+    private void reportHeapAndFailures() throws Exception {
         HeapWatch heap = server.heap();
         table.row("server heap, whole run (sampled each second)",
                 "peak " + mib(heap.peakUsedKib()) + " used, " + mib(heap.peakCommittedKib()) + " committed",
@@ -289,23 +324,10 @@ public final class ReadingsBenchmark {
                 + "compares that request with plain JDBC fetching the same day's values (the SQL the service runs).");
     }
 
-    private String withServer(double clientMillis, List<Integer> serverMillis, int index) {
-        String server = serverMillis.size() > index ? "; server " + serverMillis.get(index) + " ms" : "";
-        return Latencies.millis(clientMillis) + server;
-    }
-
-    private static String serverP50p99(List<Integer> millis) {
-        return Latencies.of(millis).p50p99();
-    }
-
     private void check(boolean holds, String what) {
         if (!holds) {
             table.note("**check failed**: " + what);
         }
-    }
-
-    private List<Long> keysOf(List<ReadingSeries> series) {
-        return series.stream().map(s -> sensorKeys.get(s.sensorId())).toList();
     }
 
     private static Instant startOf(LocalDate day) {
