@@ -7,7 +7,6 @@ import static sensorhub.testing.Fixtures.reading;
 import static sensorhub.testing.Fixtures.readings;
 import static sensorhub.testing.Fixtures.sensor;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,16 +14,11 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.extension.ExtendWith;
 import sensorhub.testing.Api;
+import sensorhub.testing.BlackBoxTest;
 import sensorhub.testing.Api.Answer;
 import sensorhub.testing.Database;
 import sensorhub.testing.Deployments;
@@ -33,19 +27,8 @@ import sensorhub.testing.Deployments;
  * Walks every route of the contract with no key, a wrong key, a revoked key and a key of each single
  * permission, and checks each cell: 401, 403 or success; and that a refused request changed nothing.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PermissionMatrixIT {
+class PermissionMatrixIT extends BlackBoxTest {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api admin;
     Map<String, String> keys;
 
     /**
@@ -58,7 +41,6 @@ class PermissionMatrixIT {
 
     @BeforeEach
     void makeKeys() {
-        admin = Api.at(base);
         keys = new LinkedHashMap<>();
         for (String permission : List.of("read", "write", "delete", "admin")) {
             keys.put(permission, newKey(permission, permission));
@@ -66,7 +48,7 @@ class PermissionMatrixIT {
     }
 
     private String newKey(String name, String permission) {
-        Answer created = admin.post("api_keys", "{\"name\":\"%s\",\"permissions\":[\"%s\"]}"
+        Answer created = api.post("api_keys", "{\"name\":\"%s\",\"permissions\":[\"%s\"]}"
                 .formatted(Deployments.unique(name), permission));
         assertEquals(201, created.status(), created.body());
         return created.object().getString("key") + " " + created.object().getJsonNumber("id").longValue();
@@ -74,15 +56,15 @@ class PermissionMatrixIT {
 
     private String revokedKey() {
         String[] key = newKey("revoked", "admin").split(" ");
-        admin.delete("api_keys/" + key[1]);
+        api.delete("api_keys/" + key[1]);
         return key[0];
     }
 
     private List<Route> routes() {
-        String sensor = sensor(admin, "C");
-        admin.post("sensor_values", readings(reading(sensor, "2026-01-02T01:00:00Z", 1)));
+        String sensor = sensor(api, "C");
+        api.post("sensor_values", readings(reading(sensor, "2026-01-02T01:00:00Z", 1)));
         Supplier<String> shared = () -> sensor;
-        Supplier<String> freshSensor = () -> sensor(admin, "C");
+        Supplier<String> freshSensor = () -> sensor(api, "C");
         Supplier<String> freshKey = () -> newKey("doomed", "read").split(" ")[1];
         Function<String, Long> nothing = target -> 0L;
         Function<String, Long> sensors = target -> Database.number("SELECT COUNT(*) FROM sensors");
@@ -140,7 +122,7 @@ class PermissionMatrixIT {
             invalid.forEach((what, key) -> {
                 String target = route.target().get();
                 long before = route.state().apply(target);
-                Answer answer = route.call().apply(admin.as(key.isEmpty() ? null : key), target);
+                Answer answer = route.call().apply(api.as(key.isEmpty() ? null : key), target);
                 long after = route.state().apply(target);
                 cells.add(() -> assertEquals(401, answer.status(), route.name() + " with " + what));
                 cells.add(() -> assertEquals("ApiKey", answer.header("WWW-Authenticate"), route.name()));
@@ -158,7 +140,7 @@ class PermissionMatrixIT {
                 boolean allowed = permission.equals(route.permission()) || permission.equals("admin");
                 String target = route.target().get();
                 long before = route.state().apply(target);
-                Answer answer = route.call().apply(admin.as(key.split(" ")[0]), target);
+                Answer answer = route.call().apply(api.as(key.split(" ")[0]), target);
                 long after = route.state().apply(target);
                 String cell = route.name() + " with a " + permission + " key: " + answer;
                 if (allowed) {
