@@ -3,34 +3,16 @@ package sensorhub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import sensorhub.testing.Api;
+import sensorhub.testing.BlackBoxTest;
 import sensorhub.testing.Api.Answer;
-import sensorhub.testing.Deployments;
 
 /** What answers without a key: health, the OpenAPI document and the API docs page. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PublicEndpointsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class PublicEndpointsIT extends BlackBoxTest {
 
     @Test
     void reportsReadyWhenTheDatabaseAnswers() {
-        Answer ready = Api.at(base).as(null).follow(Api.at(base).serverRoot("/health/ready"));
+        Answer ready = api.as(null).follow(api.serverRoot("/health/ready"));
 
         assertEquals(200, ready.status(), ready.body());
         assertTrue(ready.body().contains("\"database\""), ready.body());
@@ -42,7 +24,7 @@ class PublicEndpointsIT {
 
     @Test
     void describesEveryEndpointAndTheKeySchemeInOpenApi() {
-        Answer document = Api.at(base).as(null).follow(Api.at(base).serverRoot("/openapi"));
+        Answer document = api.as(null).follow(api.serverRoot("/openapi"));
 
         assertEquals(200, document.status(), document.body());
         for (String expected : new String[] {"/api/sensors:", "/api/sensors/{id}:", "/api/api_keys:",
@@ -53,10 +35,10 @@ class PublicEndpointsIT {
 
     @Test
     void servesTheApiDocsPageWithoutAKey() {
-        Answer page = Api.at(base).as(null).page("api-docs/");
+        Answer page = api.as(null).page("api-docs/");
 
         assertEquals(200, page.status());
         assertTrue(page.body().contains("swagger-ui"), page.body());
-        assertEquals(200, Api.at(base).as(null).page("webjars/swagger-ui/5.34.1/swagger-ui-bundle.js").status());
+        assertEquals(200, api.as(null).page("webjars/swagger-ui/5.34.1/swagger-ui-bundle.js").status());
     }
 }

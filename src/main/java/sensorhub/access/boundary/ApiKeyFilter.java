@@ -6,12 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
 import java.util.Optional;
 import sensorhub.access.entity.Caller;
 import sensorhub.access.entity.Permission;
@@ -25,10 +28,11 @@ import sensorhub.problems.boundary.Problem;
 @Provider
 @ApplicationScoped
 @Priority(Priorities.AUTHENTICATION)
-public class ApiKeyFilter implements ContainerRequestFilter {
+public class ApiKeyFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     public static final String HEADER = "X-API-KEY";
     static final String SCHEME = "ApiKey";
+    private static final String CHECK_NANOS = ApiKeyFilter.class.getName() + ".checkNanos";
 
     @Context
     ResourceInfo resource;
@@ -38,6 +42,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        long start = System.nanoTime();
         String secret = request.getHeaderString(HEADER);
         Optional<Caller> caller = secret == null || secret.isBlank() ? Optional.empty() : apiKeys.authenticate(secret);
         if (caller.isEmpty()) {
@@ -51,6 +56,18 @@ public class ApiKeyFilter implements ContainerRequestFilter {
             return;
         }
         request.setSecurityContext(new CallerContext(caller.get(), request.getSecurityContext().isSecure()));
+        request.setProperty(CHECK_NANOS, System.nanoTime() - start);
+    }
+
+    /**
+     * Tells an authenticated caller what the key check cost (W3C Server-Timing), so that its share of the
+     * answer time can be watched from outside.
+     */
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(CHECK_NANOS) instanceof Long nanos) {
+            response.getHeaders().add("Server-Timing", "auth;dur=" + String.format(Locale.ROOT, "%.3f", nanos / 1e6));
+        }
     }
 
     private Permission needed() {

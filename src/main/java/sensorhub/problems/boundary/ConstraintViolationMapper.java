@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Answers Bean Validation failures with 400 and one error per field, named as in the JSON the client sent
@@ -57,6 +58,6 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     }
 
     static String snakeCase(String javaName) {
-        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

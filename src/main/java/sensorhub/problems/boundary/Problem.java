@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType TYPE = MediaType.valueOf(MEDIA_TYPE);
+    public static final MediaType TYPE = new MediaType("application", "problem+json");
 
     /** RFC 9110's 422, which JAX-RS 3.1's {@code Status} does not name. */
     public static final StatusType UNPROCESSABLE_CONTENT = new StatusType() {

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import sensorhub.problems.boundary.Problem.FieldError;
 import sensorhub.problems.boundary.ProblemException;
 import sensorhub.time.control.EpochMicros;
@@ -29,6 +30,8 @@ public final class ReadingBatchParser {
 
     static final int MAX_LISTED_ERRORS = 100;
     static final int MAX_ID_LENGTH = 90;
+    /** A number as JSON writes it; Java would also read {@code 0x1p3}, {@code 2d} and {@code NaN}. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final List<String> CSV_COLUMNS = List.of("sensor_id", "creation_date", "value");
 
     private final int maxBatch;
@@ -63,6 +66,9 @@ public final class ReadingBatchParser {
                     reject(index, "", "must be an object {sensor_id, creation_date, value}");
                 }
                 index++;
+            }
+            if (parser.hasNext()) {
+                throw new ProblemException(Status.BAD_REQUEST, "The body has more after the array of readings.");
             }
             return finish();
         }
@@ -170,8 +176,11 @@ public final class ReadingBatchParser {
     }
 
     private static double parseFinite(String text) {
+        if (text == null || !DECIMAL.matcher(text).matches()) {
+            return Double.NaN;
+        }
         try {
-            double number = text == null ? Double.NaN : Double.parseDouble(text);
+            double number = Double.parseDouble(text);
             return Double.isFinite(number) ? number : Double.NaN;
         } catch (NumberFormatException e) {
             return Double.NaN;

@@ -23,10 +23,14 @@ public record DayWindow(LocalDate day, ZoneId zone, long startMicros, long endMi
     /** The day a client named in the parameter {@code parameter}, or a 400 that says what is wrong with it. */
     public static LocalDate parseDay(String parameter, String day) {
         try {
-            return LocalDate.parse(day);
+            LocalDate date = LocalDate.parse(day);
+            if (date.getYear() >= 1 && date.getYear() <= 9999) {
+                return date;
+            }
         } catch (DateTimeParseException e) {
-            throw invalid(parameter, "must be a date of the form YYYY-MM-DD");
+            // answered below, like a year out of range
         }
+        throw invalid(parameter, "must be a date of the form YYYY-MM-DD");
     }
 
     /** The zone a client named ({@code zone}), or a 400 that says what is wrong with it. */

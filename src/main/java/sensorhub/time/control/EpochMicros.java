@@ -1,7 +1,6 @@
 package sensorhub.time.control;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Converts between instants and the microseconds since the epoch the tables store. A {@code BIGINT} is exact
@@ -9,14 +8,18 @@ import java.time.temporal.ChronoUnit;
  */
 public final class EpochMicros {
 
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+
     private EpochMicros() {
     }
 
     public static long of(Instant instant) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND),
+                instant.getNano() / 1000);
     }
 
     public static Instant toInstant(long micros) {
-        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+        return Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
+                Math.floorMod(micros, MICROS_PER_SECOND) * 1000);
     }
 }

@@ -35,9 +35,10 @@ public class IsoInstantAdapter implements JsonbAdapter<Instant, String> {
         Instant instant = parsed.isSupported(ChronoField.OFFSET_SECONDS)
                 ? Instant.from(parsed)
                 : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
-        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+        Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
+        if (micros.isBefore(EARLIEST) || micros.isAfter(LATEST)) {
             throw new DateTimeParseException("outside the years 1 to 9999", text, 0);
         }
-        return instant.truncatedTo(ChronoUnit.MICROS);
+        return micros;
     }
 }

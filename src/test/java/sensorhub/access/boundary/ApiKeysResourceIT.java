@@ -6,42 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sensorhub.testing.Deployments.unique;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import sensorhub.testing.Api;
+import sensorhub.testing.BlackBoxTest;
 import sensorhub.testing.Api.Answer;
 import sensorhub.testing.Database;
 import sensorhub.testing.Deployments;
 
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ApiKeysResourceIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api admin;
-
-    @BeforeEach
-    void connect() {
-        admin = Api.at(base);
-    }
+class ApiKeysResourceIT extends BlackBoxTest {
 
     private JsonObject newKey(String name, String... permissions) {
         String list = String.join("\",\"", permissions);
-        Answer created = admin.post("api_keys", "{\"name\":\"%s\",\"permissions\":[\"%s\"]}".formatted(name, list));
+        Answer created = api.post("api_keys", "{\"name\":\"%s\",\"permissions\":[\"%s\"]}".formatted(name, list));
         assertEquals(201, created.status(), created.body());
         return created.object();
     }
@@ -50,7 +26,7 @@ class ApiKeysResourceIT {
     void createsAKeyShowingItsSecretOnceAndStoringOnlyItsHash() {
         String name = unique("key");
 
-        Answer created = admin.post("api_keys", "{\"name\":\"%s\",\"permissions\":[\"read\"]}".formatted(name));
+        Answer created = api.post("api_keys", "{\"name\":\"%s\",\"permissions\":[\"read\"]}".formatted(name));
 
         assertEquals(201, created.status(), created.body());
         JsonObject key = created.object();
@@ -59,7 +35,7 @@ class ApiKeysResourceIT {
         assertTrue(created.header("Location").endsWith("/api/api_keys/" + key.getJsonNumber("id").longValue()));
         assertEquals(0, Database.number("SELECT COUNT(*) FROM api_keys WHERE secret_hash = ? OR name = ?", secret,
                 secret));
-        Answer listed = admin.get("api_keys");
+        Answer listed = api.get("api_keys");
         assertTrue(listed.body().contains(name));
         assertFalse(listed.body().contains(secret), "the list never shows a secret");
     }
@@ -68,11 +44,11 @@ class ApiKeysResourceIT {
     void aNewKeyWorksWithItsPermissionsOnly() {
         String reader = newKey(unique("reader"), "read").getString("key");
 
-        assertEquals(200, admin.as(reader).get("sensors").status());
-        Answer forbidden = admin.as(reader).post("sensors", "[]");
+        assertEquals(200, api.as(reader).get("sensors").status());
+        Answer forbidden = api.as(reader).post("sensors", "[]");
         assertEquals(403, forbidden.status());
         assertEquals("application/problem+json", forbidden.contentType());
-        assertEquals(403, admin.as(reader).get("api_keys").status());
+        assertEquals(403, api.as(reader).get("api_keys").status());
     }
 
     @Test
@@ -81,7 +57,7 @@ class ApiKeysResourceIT {
         String writer = newKey(name, "write").getString("key");
         String id = unique("sensor");
 
-        Answer created = admin.as(writer).post("sensors",
+        Answer created = api.as(writer).post("sensors",
                 "[{\"id\":\"%s\",\"name\":\"n\",\"type\":\"t\",\"unit\":\"u\"}]".formatted(id));
 
         assertEquals(201, created.status(), created.body());
@@ -92,21 +68,21 @@ class ApiKeysResourceIT {
     void aRevokedKeyFailsOnItsVeryNextRequest() {
         JsonObject key = newKey(unique("revoked"), "read");
         String secret = key.getString("key");
-        assertEquals(200, admin.as(secret).get("sensors").status());
+        assertEquals(200, api.as(secret).get("sensors").status());
 
-        assertEquals(204, admin.delete("api_keys/" + key.getJsonNumber("id").longValue()).status());
+        assertEquals(204, api.delete("api_keys/" + key.getJsonNumber("id").longValue()).status());
 
-        Answer refused = admin.as(secret).get("sensors");
+        Answer refused = api.as(secret).get("sensors");
         assertEquals(401, refused.status());
         assertEquals("ApiKey", refused.header("WWW-Authenticate"));
-        assertEquals(404, admin.delete("api_keys/" + key.getJsonNumber("id").longValue()).status());
-        assertFalse(admin.get("api_keys").body().contains(key.getString("name")));
+        assertEquals(404, api.delete("api_keys/" + key.getJsonNumber("id").longValue()).status());
+        assertFalse(api.get("api_keys").body().contains(key.getString("name")));
     }
 
     @Test
     void refusesMissingAndUnknownKeysWith401() {
-        Answer missing = admin.as(null).get("sensors");
-        Answer unknown = admin.as("not-a-key").get("sensors");
+        Answer missing = api.as(null).get("sensors");
+        Answer unknown = api.as("not-a-key").get("sensors");
 
         for (Answer answer : new Answer[] {missing, unknown}) {
             assertEquals(401, answer.status());
@@ -121,15 +97,15 @@ class ApiKeysResourceIT {
         String name = unique("taken");
         newKey(name, "read");
 
-        assertEquals(409, admin.post("api_keys", "{\"name\":\"%s\",\"permissions\":[\"read\"]}".formatted(name))
+        assertEquals(409, api.post("api_keys", "{\"name\":\"%s\",\"permissions\":[\"read\"]}".formatted(name))
                 .status());
-        assertEquals(409, admin.post("api_keys", "{\"name\":\"bootstrap-admin\",\"permissions\":[\"read\"]}")
+        assertEquals(409, api.post("api_keys", "{\"name\":\"bootstrap-admin\",\"permissions\":[\"read\"]}")
                 .status());
-        Answer badPermission = admin.post("api_keys", "{\"name\":\"%s\",\"permissions\":[\"root\"]}"
+        Answer badPermission = api.post("api_keys", "{\"name\":\"%s\",\"permissions\":[\"root\"]}"
                 .formatted(unique("bad")));
         assertEquals(400, badPermission.status());
         assertEquals("permissions[0]", badPermission.object().getJsonArray("errors").getJsonObject(0)
                 .getString("field"));
-        assertEquals(400, admin.post("api_keys", "{\"permissions\":[]}").status());
+        assertEquals(400, api.post("api_keys", "{\"permissions\":[]}").status());
     }
 }

@@ -10,40 +10,15 @@ import static sensorhub.testing.Fixtures.storedReadings;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import sensorhub.testing.Api;
+import sensorhub.testing.BlackBoxTest;
 import sensorhub.testing.Api.Answer;
 import sensorhub.testing.Database;
-import sensorhub.testing.Deployments;
 
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DailyAggregationsResourceIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    void connect() {
-        api = Api.at(base);
-    }
+class DailyAggregationsResourceIT extends BlackBoxTest {
 
     static long kept(String sensorId, String day) {
         return Database.number("SELECT COUNT(*) FROM daily_aggregates a JOIN sensors s ON s.sensor_key = a.sensor_key "

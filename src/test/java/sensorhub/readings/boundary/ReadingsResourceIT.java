@@ -11,41 +11,16 @@ import static sensorhub.testing.Fixtures.storedReadings;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import sensorhub.testing.Api;
+import sensorhub.testing.BlackBoxTest;
 import sensorhub.testing.Api.Answer;
-import sensorhub.testing.Deployments;
 
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ReadingsResourceIT {
+class ReadingsResourceIT extends BlackBoxTest {
 
     static final int MAX_BATCH = 100_000;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    void connect() {
-        api = Api.at(base);
-    }
 
     @Test
     void storesAJsonBatchAndCountsWhatItInserted() {

@@ -1,0 +1,307 @@
+package sensorhub.readings.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.json.JsonException;
+import jakarta.json.stream.JsonParsingException;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import sensorhub.problems.boundary.Problem;
+import sensorhub.problems.boundary.ProblemException;
+
+class ReadingBatchParserTest {
+
+    private static final int MAX_BATCH = 1_000;
+
+    @Test
+    void readsAJsonArrayOfReadings() {
+        ReadingBatch batch = json("""
+                [{"sensor_id": "kitchen", "creation_date": "2026-01-02T03:04:05.000001Z", "value": 21.5},
+                 {"sensor_id": "cellar", "creation_date": "2026-01-02T05:04:05+02:00", "value": -3},
+                 {"sensor_id": "kitchen", "creation_date": "2026-01-02T03:04:06", "value": 1E2}]
+                """);
+
+        assertEquals(3, batch.size());
+        assertEquals(List.of("kitchen", "cellar"), batch.sensorIds());
+        assertReading(batch, 0, "kitchen", "2026-01-02T03:04:05.000001Z", 21.5);
+        assertReading(batch, 1, "cellar", "2026-01-02T03:04:05Z", -3);
+        assertReading(batch, 2, "kitchen", "2026-01-02T03:04:06Z", 100);
+    }
+
+    @Test
+    void ignoresUnknownFields() {
+        ReadingBatch batch = json("""
+                [{"note": "x", "sensor_id": "kitchen", "extra": {"value": "nested"}, "tags": [1, [2]],
+                  "creation_date": "2026-01-02T03:04:05Z", "value": 21.5, "unit": null}]
+                """);
+
+        assertEquals(1, batch.size());
+        assertReading(batch, 0, "kitchen", "2026-01-02T03:04:05Z", 21.5);
+    }
+
+    @Test
+    void namesEveryBadItemByIndexAndField() {
+        ProblemException thrown = assertThrows(ProblemException.class, () -> json("""
+                [{"sensor_id": "kitchen", "creation_date": "2026-01-02T03:04:05Z", "value": "21.5"},
+                 {"sensor_id": "kitchen", "creation_date": "yesterday", "value": 21.5},
+                 {"creation_date": "2026-01-02T03:04:05Z", "value": 21.5},
+                 42,
+                 {"sensor_id": "kitchen", "creation_date": "2026-01-02T03:04:05Z", "value": 21.5}]
+                """));
+
+        assertEquals(400, thrown.problem().status());
+        assertEquals(List.of("[0].value", "[1].creation_date", "[2].sensor_id", "[3]"), fields(thrown));
+    }
+
+    @Test
+    void rejectsFieldsOfTheWrongJsonType() {
+        ProblemException thrown = assertThrows(ProblemException.class, () -> json("""
+                [{"sensor_id": 7, "creation_date": 1767323045, "value": [21.5]}]
+                """));
+
+        assertEquals(List.of("[0].sensor_id", "[0].creation_date", "[0].value"), fields(thrown));
+    }
+
+    @Test
+    void rejectsNullFields() {
+        ProblemException thrown = assertThrows(ProblemException.class, () -> json("""
+                [{"sensor_id": null, "creation_date": null, "value": null}]
+                """));
+
+        assertEquals(List.of("[0].sensor_id", "[0].creation_date", "[0].value"), fields(thrown));
+    }
+
+    @Test
+    void rejectsArraysAndStringsAsItems() {
+        ProblemException thrown = assertThrows(ProblemException.class, () -> json("""
+                [["kitchen", "2026-01-02T03:04:05Z", 21.5], "kitchen"]
+                """));
+
+        assertEquals(List.of("[0]", "[1]"), fields(thrown));
+    }
+
+    @Test
+    void rejectsASensorIdLongerThan90Characters() {
+        String id = "s".repeat(91);
+
+        ProblemException thrown = assertThrows(ProblemException.class, () -> json(
+                "[{\"sensor_id\": \"" + id + "\", \"creation_date\": \"2026-01-02T03:04:05Z\", \"value\": 1}]"));
+
+        assertEquals(List.of("[0].sensor_id"), fields(thrown));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e999", "-1e999"})
+    void rejectsValuesBeyondTheRangeOfADouble(String value) {
+        ProblemException thrown = assertThrows(ProblemException.class, () -> json(
+                "[{\"sensor_id\": \"kitchen\", \"creation_date\": \"2026-01-02T03:04:05Z\", \"value\": " + value
+                        + "}]"));
+
+        assertEquals(List.of(new Problem.FieldError("[0].value", "must be a finite number")),
+                thrown.problem().errors());
+    }
+
+    @Test
+    void acceptsTimestampsUpToTheYear9999() {
+        ReadingBatch batch = json("""
+                [{"sensor_id": "kitchen", "creation_date": "9999-12-31T23:59:59Z", "value": 1}]
+                """);
+
+        assertEquals(253_402_300_799_000_000L, batch.micros(0));
+    }
+
+    @Test
+    void acceptsExactlyTheLimit() {
+        assertEquals(2, json(2, "[" + reading("a") + "," + reading("b") + "]").size());
+    }
+
+    @Test
+    void refusesMoreItemsThanTheLimitAsTooLarge() {
+        ProblemException thrown = assertThrows(ProblemException.class,
+                () -> json(2, "[" + reading("a") + "," + reading("b") + "," + reading("c") + "]"));
+
+        assertEquals(413, thrown.problem().status());
+    }
+
+    @Test
+    void refusesAnEmptyArray() {
+        ProblemException thrown = assertThrows(ProblemException.class, () -> json("[]"));
+
+        assertEquals(400, thrown.problem().status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"sensor_id\": \"a\", \"creation_date\": \"2026-01-02T03:04:05Z\", \"value\": 1}",
+            "\"readings\"", "42", "null"})
+    void refusesABodyThatIsNotAnArray(String body) {
+        ProblemException thrown = assertThrows(ProblemException.class, () -> json(body));
+
+        assertEquals(400, thrown.problem().status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[{\"sensor_id\": \"a\",", "[{\"sensor_id\" \"a\"}]", "[{sensor_id: \"a\"}]",
+            "[{\"sensor_id\": \"a\"},]"})
+    void failsOnMalformedJson(String body) {
+        assertThrows(JsonParsingException.class, () -> json(body));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"] trailing", " {}", "[]"})
+    void failsOnTextAfterTheArray(String trailing) {
+        assertThrows(JsonException.class, () -> json("[" + reading("a") + "]" + trailing));
+    }
+
+    @Test
+    void readsCsvWithTheColumnsInAnyOrder() {
+        ReadingBatch batch = csv("""
+                value,sensor_id,creation_date
+                21.5,kitchen,2026-01-02T03:04:05.000001Z
+                -3,cellar,2026-01-02T05:04:05+02:00
+                """);
+
+        assertEquals(2, batch.size());
+        assertReading(batch, 0, "kitchen", "2026-01-02T03:04:05.000001Z", 21.5);
+        assertReading(batch, 1, "cellar", "2026-01-02T03:04:05Z", -3);
+    }
+
+    @Test
+    void skipsBlankCsvLines() {
+        ReadingBatch batch = csv("""
+                sensor_id,creation_date,value
+
+                kitchen,2026-01-02T03:04:05Z,21.5
+                \t
+                cellar,2026-01-02T03:04:06Z,-3
+
+                """);
+
+        assertEquals(2, batch.size());
+        assertReading(batch, 1, "cellar", "2026-01-02T03:04:06Z", -3);
+    }
+
+    @Test
+    void leavesBlankCsvLinesOutOfTheItemIndex() {
+        ProblemException thrown = assertThrows(ProblemException.class, () -> csv("""
+                sensor_id,creation_date,value
+
+                kitchen,2026-01-02T03:04:05Z,21.5
+
+                kitchen,yesterday,21.5
+                """));
+
+        assertEquals(List.of("[1].creation_date"), fields(thrown));
+    }
+
+    @Test
+    void acceptsAByteOrderMarkAndWindowsLineEnds() {
+        ReadingBatch batch = csv("\uFEFFsensor_id,creation_date,value\r\nkitchen,2026-01-02T03:04:05Z,21.5\r\n");
+
+        assertEquals(1, batch.size());
+        assertReading(batch, 0, "kitchen", "2026-01-02T03:04:05Z", 21.5);
+    }
+
+    @Test
+    void namesCsvLinesWithTheWrongNumberOfFields() {
+        ProblemException thrown = assertThrows(ProblemException.class, () -> csv("""
+                sensor_id,creation_date,value
+                kitchen,2026-01-02T03:04:05Z
+                kitchen,2026-01-02T03:04:05Z,21.5,extra
+                kitchen,2026-01-02T03:04:05Z,21.5
+                """));
+
+        assertEquals(400, thrown.problem().status());
+        assertEquals(List.of("[0]", "[1]"), fields(thrown));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NaN", "Infinity", "-Infinity", "1e999", "warm", ""})
+    void rejectsCsvValuesThatAreNotFiniteNumbers(String value) {
+        ProblemException thrown = assertThrows(ProblemException.class,
+                () -> csv("sensor_id,creation_date,value\nkitchen,2026-01-02T03:04:05Z," + value + "\n"));
+
+        assertEquals(List.of("[0].value"), fields(thrown));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"21.5d", "21.5f", "0x1p3"})
+    void rejectsCsvValuesInJavaOnlyNumberForms(String value) {
+        ProblemException thrown = assertThrows(ProblemException.class,
+                () -> csv("sensor_id,creation_date,value\nkitchen,2026-01-02T03:04:05Z," + value + "\n"));
+
+        assertEquals(List.of("[0].value"), fields(thrown));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "sensor,date,value", "sensor_id,creation_date", "sensor_id,creation_date,value,unit",
+            "sensor_id,sensor_id,value", "kitchen,2026-01-02T03:04:05Z,21.5"})
+    void refusesCsvWithoutTheHeader(String header) {
+        ProblemException thrown = assertThrows(ProblemException.class,
+                () -> csv(header + "\nkitchen,2026-01-02T03:04:05Z,21.5\n"));
+
+        assertEquals(400, thrown.problem().status());
+    }
+
+    @Test
+    void refusesAnEmptyCsvBody() {
+        ProblemException thrown = assertThrows(ProblemException.class, () -> csv(""));
+
+        assertEquals(400, thrown.problem().status());
+    }
+
+    @Test
+    void refusesCsvWithOnlyTheHeader() {
+        ProblemException thrown = assertThrows(ProblemException.class, () -> csv("sensor_id,creation_date,value\n"));
+
+        assertEquals(400, thrown.problem().status());
+    }
+
+    @Test
+    void refusesMoreCsvLinesThanTheLimitAsTooLarge() {
+        ProblemException thrown = assertThrows(ProblemException.class, () -> ReadingBatchParser.csv(body("""
+                sensor_id,creation_date,value
+                a,2026-01-02T03:04:05Z,1
+                b,2026-01-02T03:04:05Z,2
+                """), 1));
+
+        assertEquals(413, thrown.problem().status());
+    }
+
+    private static ReadingBatch json(String body) {
+        return json(MAX_BATCH, body);
+    }
+
+    private static ReadingBatch json(int maxBatch, String body) {
+        return ReadingBatchParser.json(body(body), maxBatch);
+    }
+
+    private static ReadingBatch csv(String body) {
+        return ReadingBatchParser.csv(body(body), MAX_BATCH);
+    }
+
+    private static InputStream body(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String reading(String sensorId) {
+        return "{\"sensor_id\": \"" + sensorId + "\", \"creation_date\": \"2026-01-02T03:04:05Z\", \"value\": 1}";
+    }
+
+    private static void assertReading(ReadingBatch batch, int i, String sensorId, String instant, double value) {
+        Instant expected = Instant.parse(instant);
+        assertEquals(sensorId, batch.sensorIds().get(batch.sensorOf(i)));
+        assertEquals(expected.getEpochSecond() * 1_000_000L + expected.getNano() / 1_000, batch.micros(i));
+        assertEquals(value, batch.value(i));
+    }
+
+    private static List<String> fields(ProblemException thrown) {
+        return thrown.problem().errors().stream().map(Problem.FieldError::field).toList();
+    }
+}
