@@ -85,7 +85,7 @@ public final class ReadingsBenchmark {
         try {
             measureAll();
         } finally {
-            table.line("Cores used over the whole run: " + CpuUse.now(server.pid()).since(start) + ".");
+            table.line("Cores used over the whole run: " + CpuUse.now(server.pid()).since(start).cores() + ".");
         }
     }
 
@@ -140,7 +140,9 @@ public final class ReadingsBenchmark {
                 String.format(Locale.ROOT, "%,.0f rows/s (%.1f s; 1 writer, rewriteBatchedStatements)",
                         jdbc.perSecond(), jdbc.nanos() / 1e9),
                 ratio(rest.perSecond(), jdbc.perSecond()), "≥ 0.5");
-        table.row("cores used during the ingest", rest.cpu(), jdbc.cpu(), "", "");
+        table.row("cores used during the ingest", rest.cpu().cores(), jdbc.cpu().cores(), "", "");
+        table.row("CPU time per million rows written", rest.cpu().perMillion(rest.written()),
+                jdbc.cpu().perMillion(jdbc.written()), "", "");
         table.row("server heap around the REST ingest",
                 String.format(Locale.ROOT, "%s used after it, %s live after a full GC; GC time during it %.1f s",
                         mib(after.usedKib()), mib(live.usedKib()), after.gcSeconds() - before.gcSeconds()),
@@ -150,7 +152,7 @@ public final class ReadingsBenchmark {
     }
 
     /** What one ingest did: readings written and expected, wall time, each batch's time, and who used the cores. */
-    private record Ingest(long written, long expected, long nanos, Latencies batchMillis, String cpu) {
+    private record Ingest(long written, long expected, long nanos, Latencies batchMillis, CpuUse cpu) {
 
         double perSecond() {
             return written / (nanos / 1e9);
