@@ -79,7 +79,7 @@ final class BenchmarkDatabase {
 
     /** The internal keys of sensors registered through the API, by id. */
     Map<String, Long> sensorKeys(Collection<String> ids) throws SQLException {
-        String sql = "SELECT id, sensor_key FROM sensors WHERE id IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")";
+        String sql = "SELECT id, sensor_key FROM sensors WHERE id IN (" + placeholders(ids.size()) + ")";
         Map<String, Long> keys = new LinkedHashMap<>();
         try (Connection connection = connect(""); PreparedStatement query = connection.prepareStatement(sql)) {
             int i = 1;
@@ -100,7 +100,8 @@ final class BenchmarkDatabase {
 
     /** Writes the slices from one writer, one JDBC batch and one transaction per slice; the nanoseconds it took. */
     long insert(List<ReadingSeries.Slice> slices, Map<String, Long> sensorKeys) throws SQLException {
-        try (Connection connection = connect(BATCH_OPTIONS); PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (Connection connection = connect(BATCH_OPTIONS);
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
             connection.setAutoCommit(false);
             long start = System.nanoTime();
             for (ReadingSeries.Slice slice : slices) {
@@ -124,7 +125,8 @@ final class BenchmarkDatabase {
      */
     List<Double> timeDayFetch(long sensorKey, long fromMicros, long toMicros, int runs, int expectedCount)
             throws SQLException {
-        try (Connection connection = connect(FETCH_OPTIONS); PreparedStatement query = connection.prepareStatement(DAY_VALUES)) {
+        try (Connection connection = connect(FETCH_OPTIONS);
+                PreparedStatement query = connection.prepareStatement(DAY_VALUES)) {
             query.setLong(1, sensorKey);
             query.setLong(2, fromMicros);
             query.setLong(3, toMicros);
@@ -152,8 +154,7 @@ final class BenchmarkDatabase {
 
     /** How many readings the sensors have, counted by the database. */
     long countReadings(Collection<Long> sensorKeys) throws SQLException {
-        String sql = "SELECT COUNT(*) FROM sensor_values WHERE sensor_key IN ("
-                + String.join(",", Collections.nCopies(sensorKeys.size(), "?")) + ")";
+        String sql = "SELECT COUNT(*) FROM sensor_values WHERE sensor_key IN (" + placeholders(sensorKeys.size()) + ")";
         try (Connection connection = connect(""); PreparedStatement query = connection.prepareStatement(sql)) {
             int i = 1;
             for (long key : sensorKeys) {
@@ -164,6 +165,10 @@ final class BenchmarkDatabase {
                 return row.getLong(1);
             }
         }
+    }
+
+    private static String placeholders(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
     }
 
     private Connection connect(String options) throws SQLException {

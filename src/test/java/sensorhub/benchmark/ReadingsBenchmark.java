@@ -1,8 +1,6 @@
 package sensorhub.benchmark;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -62,7 +60,7 @@ public final class ReadingsBenchmark {
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
         String adminKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         ResultTable table = new ResultTable();
-        double loadBefore = loadAverage();
+        double loadBefore = Machine.loadAverage();
         try {
             BenchmarkDatabase database = BenchmarkDatabase.recreate(settings);
             try (PayaraServer server = PayaraServer.start(project, settings, database, adminKey)) {
@@ -73,7 +71,7 @@ public final class ReadingsBenchmark {
             }
         } finally {
             table.line(String.format(Locale.ROOT, "Load average (1 min) %.2f at the start, %.2f at the end.",
-                    loadBefore, loadAverage()));
+                    loadBefore, Machine.loadAverage()));
             System.out.println();
             System.out.println(table.markdown());
             table.writeTo(project.resolve("target/benchmark.md"));
@@ -167,7 +165,7 @@ public final class ReadingsBenchmark {
         return new Ingest(rows, rows, nanos, Latencies.of(List.of()), CpuUse.now(server.pid()).since(start));
     }
 
-    /** Sends the series' batches from {@code clients} threads, each taking the next unsent one, as fast as answers come. */
+    /** Sends the series' batches from {@code clients} threads, each taking the next unsent one, without pause. */
     private Ingest ingestThroughRest(List<ReadingSeries> series) throws Exception {
         List<byte[]> bodies = bodies(series);
         AtomicInteger next = new AtomicInteger();
@@ -226,7 +224,8 @@ public final class ReadingsBenchmark {
         String size = String.format(Locale.ROOT, "%,d readings", settings.dayReadings());
         table.row("day aggregation, first request since the server started (" + size + ")",
                 withServer(cold, coldPath), "", "", "");
-        table.row("day aggregation, first request, nothing kept (" + size + ")", "**" + withServer(first, warmPath) + "**",
+        table.row("day aggregation, first request, nothing kept (" + size + ")",
+                "**" + withServer(first, warmPath) + "**",
                 "fetch of the day's values: " + Latencies.millis(jdbc.median()) + " (median of " + jdbc.count()
                         + ", binary protocol)",
                 ratio(first.millis(), jdbc.median()), "≤ 2");
@@ -256,7 +255,7 @@ public final class ReadingsBenchmark {
         Timed first = api.get(path);
         if (first.status() == 200) {
             int days = first.array().size();
-            check(days == settings.rangeDays(), "range call answered " + days + " days, expected " + settings.rangeDays());
+            check(days == settings.rangeDays(), "range call answered " + days + " days of " + settings.rangeDays());
         }
         Latencies repeated = timeGets(path, settings.rangeRepeats());
         String what = String.format(Locale.ROOT, "%d-day range call (%d readings a day)", settings.rangeDays(),
@@ -309,8 +308,7 @@ public final class ReadingsBenchmark {
     private void describeSetting(double loadBefore) throws Exception {
         table.line("## Readings benchmark, " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
         table.line("");
-        table.line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), "
-                + memory() + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version") + ".");
+        table.line("Machine: " + Machine.describe() + ".");
         table.line("JDK " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
                 + " (client and server); MariaDB " + database.version() + " on " + settings.mariadbHost() + ":"
                 + settings.mariadbPort() + ", default server settings; " + server.version() + ", "
@@ -346,24 +344,5 @@ public final class ReadingsBenchmark {
 
     private static String mib(long kib) {
         return String.format(Locale.ROOT, "%,d MiB", kib / 1024);
-    }
-
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static String cpuModel() throws Exception {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        return !Files.exists(cpuinfo) ? System.getProperty("os.arch") : Files.readAllLines(cpuinfo).stream()
-                .filter(line -> line.startsWith("model name")).map(line -> line.substring(line.indexOf(':') + 1).trim())
-                .findFirst().orElse(System.getProperty("os.arch"));
-    }
-
-    private static String memory() throws Exception {
-        Path meminfo = Path.of("/proc/meminfo");
-        return !Files.exists(meminfo) ? "memory unknown" : Files.readAllLines(meminfo).stream()
-                .filter(line -> line.startsWith("MemTotal:"))
-                .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / (1024 * 1024) + " GiB RAM")
-                .findFirst().orElse("memory unknown");
     }
 }
