@@ -1,6 +1,10 @@
 package sensorhub.access.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,10 +38,14 @@ public class ApiKeys {
     @PersistenceContext
     EntityManager em;
 
+    @Resource
+    SessionContext self;
+
     @Inject
     @ConfigProperty(name = "sensors.admin-key")
     Optional<String> bootstrapKey;
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Caller> authenticate(String secret) {
         if (bootstrapKey.filter(key -> !key.isBlank()).filter(key -> Secrets.same(secret, key)).isPresent()) {
             return Optional.of(new Caller(BOOTSTRAP_NAME, EnumSet.of(Permission.ADMIN)));
@@ -45,15 +53,19 @@ public class ApiKeys {
         Optional<ApiKey> key = em.createNamedQuery(ApiKey.ACTIVE_BY_HASH, ApiKey.class)
                 .setParameter("hash", Secrets.hash(secret))
                 .getResultStream().findFirst();
-        key.ifPresent(ApiKeys::noteUse);
+        key.filter(ApiKeys::lastUseIsStale).ifPresent(k -> self.getBusinessObject(ApiKeys.class).noteUse(k.id()));
         return key.map(ApiKey::caller);
     }
 
-    private static void noteUse(ApiKey key) {
-        Instant now = Instant.now();
-        if (key.lastUsedAt() == null || key.lastUsedAt().plus(LAST_USE_RESOLUTION).isBefore(now)) {
-            key.usedAt(now);
-        }
+    private static boolean lastUseIsStale(ApiKey key) {
+        return key.lastUsedAt() == null || key.lastUsedAt().plus(LAST_USE_RESOLUTION).isBefore(Instant.now());
+    }
+
+    /** Records a use of the key, in a transaction of its own: checking a key is otherwise read-only. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void noteUse(long id) {
+        em.createNamedQuery(ApiKey.NOTE_USE).setParameter("id", id).setParameter("now", Instant.now())
+                .executeUpdate();
     }
 
     /** Stores a new key and returns it with its secret, which is never available again. */

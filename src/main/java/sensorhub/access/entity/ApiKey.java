@@ -22,12 +22,14 @@ import sensorhub.time.control.EpochMicrosConverter;
 @NamedQuery(name = ApiKey.ACTIVE_BY_HASH,
         query = "SELECT k FROM ApiKey k WHERE k.secretHash = :hash AND k.revokedAt IS NULL")
 @NamedQuery(name = ApiKey.ACTIVE, query = "SELECT k FROM ApiKey k WHERE k.revokedAt IS NULL ORDER BY k.id")
+@NamedQuery(name = ApiKey.NOTE_USE, query = "UPDATE ApiKey k SET k.lastUsedAt = :now WHERE k.id = :id")
 @NamedQuery(name = ApiKey.COUNT_BY_NAME, query = "SELECT COUNT(k) FROM ApiKey k WHERE k.name = :name")
 public class ApiKey {
 
     public static final String ACTIVE_BY_HASH = "ApiKey.activeByHash";
     public static final String ACTIVE = "ApiKey.active";
     public static final String COUNT_BY_NAME = "ApiKey.countByName";
+    public static final String NOTE_USE = "ApiKey.noteUse";
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "api_key_ids")
@@ -75,10 +77,6 @@ public class ApiKey {
         Set<Permission> set = EnumSet.noneOf(Permission.class);
         Arrays.stream(permissions.split(",")).map(Permission::fromJsonName).forEach(set::add);
         return set;
-    }
-
-    public void usedAt(Instant now) {
-        lastUsedAt = now;
     }
 
     public void revoke(Instant now) {

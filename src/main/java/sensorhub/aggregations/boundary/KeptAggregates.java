@@ -55,11 +55,13 @@ public class KeptAggregates {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<DailyAggregate> find(long sensorKey, DayWindow day) {
         return Optional.ofNullable(between(sensorKey, day.zone(), day.day(), day.day()).get(day.day()));
     }
 
     /** The kept days of a sensor from {@code from} to {@code to}, inclusive. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Map<LocalDate, DailyAggregate> between(long sensorKey, ZoneId zone, LocalDate from, LocalDate to) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(FIND)) {

@@ -2,6 +2,8 @@ package sensorhub.readings.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -95,6 +97,7 @@ public class SensorValues {
     }
 
     /** The values of a sensor in {@code [fromMicros, toMicros)}, in time order. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public double[] values(long sensorKey, long fromMicros, long toMicros) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(VALUES)) {
@@ -116,6 +119,7 @@ public class SensorValues {
     }
 
     /** At most {@code limit} readings of a sensor in {@code [fromMicros, toMicros)}, in time order. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Reading> page(long sensorKey, long fromMicros, long toMicros, int limit) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(PAGE)) {
@@ -134,6 +138,7 @@ public class SensorValues {
     }
 
     /** The first and last time a sensor has readings in {@code [fromMicros, toMicros)}, if it has any. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<long[]> bounds(long sensorKey, long fromMicros, long toMicros) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(BOUNDS)) {

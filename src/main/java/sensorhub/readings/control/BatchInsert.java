@@ -44,10 +44,10 @@ public final class BatchInsert {
     private BatchInsert(ReadingBatch batch, long[] sensorKeys) {
         this.batch = batch;
         this.keys = sensorKeys;
-        this.order = IntStream.range(0, batch.size()).boxed()
-                .sorted(Comparator.<Integer>comparingLong(i -> sensorKeys[batch.sensorOf(i)])
-                        .thenComparingLong(batch::micros))
-                .mapToInt(Integer::intValue).toArray();
+        this.order = ordered() ? IntStream.range(0, batch.size()).toArray()
+                : IntStream.range(0, batch.size()).boxed()
+                        .sorted(Comparator.<Integer>comparingLong(this::key).thenComparingLong(batch::micros))
+                        .mapToInt(Integer::intValue).toArray();
         this.skip = new boolean[batch.size()];
     }
 
@@ -66,6 +66,17 @@ public final class BatchInsert {
         }
         int inserted = insert.write(connection);
         return new Result(inserted, insert.unchanged, insert.spans());
+    }
+
+    /** Whether the items already come by sensor and time, as a sensor's own batches usually do. */
+    private boolean ordered() {
+        for (int i = 1; i < batch.size(); i++) {
+            long keyOrder = Long.compare(key(i - 1), key(i));
+            if (keyOrder > 0 || keyOrder == 0 && batch.micros(i - 1) > batch.micros(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private long key(int item) {

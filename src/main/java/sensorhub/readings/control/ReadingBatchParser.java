@@ -17,8 +17,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import sensorhub.problems.boundary.Problem.FieldError;
 import sensorhub.problems.boundary.ProblemException;
-import sensorhub.time.control.EpochMicros;
-import sensorhub.time.control.IsoInstantAdapter;
+import sensorhub.time.control.IsoTimestamps;
 
 /**
  * Reads a batch of readings from a request body as a stream, a JSON array of
@@ -82,18 +81,22 @@ public final class ReadingBatchParser {
         for (Event event = parser.next(); event != Event.END_OBJECT; event = parser.next()) {
             String key = parser.getString();
             Event valueEvent = parser.next();
-            switch (key) {
-                case "sensor_id" -> sensorId = valueEvent == Event.VALUE_STRING ? parser.getString() : null;
-                case "creation_date" -> creationDate = valueEvent == Event.VALUE_STRING ? parser.getString() : null;
-                case "value" -> value = valueEvent == Event.VALUE_NUMBER ? parser.getString() : null;
-                default -> skip(parser, valueEvent);
-            }
-            if (valueEvent != Event.VALUE_NULL && CSV_COLUMNS.contains(key)
-                    && (key.equals("value") ? valueEvent != Event.VALUE_NUMBER : valueEvent != Event.VALUE_STRING)) {
-                reject(index, key, key.equals("value") ? "must be a number" : "must be a string");
-                skip(parser, valueEvent);
+            Event expected = switch (key) {
+                case "sensor_id", "creation_date" -> Event.VALUE_STRING;
+                case "value" -> Event.VALUE_NUMBER;
+                default -> null;
+            };
+            if (valueEvent == expected) {
+                switch (key) {
+                    case "sensor_id" -> sensorId = parser.getString();
+                    case "creation_date" -> creationDate = parser.getString();
+                    default -> value = parser.getString();
+                }
+            } else if (expected != null && valueEvent != Event.VALUE_NULL) {
+                reject(index, key, expected == Event.VALUE_NUMBER ? "must be a number" : "must be a string");
                 wellTyped = false;
             }
+            skip(parser, valueEvent);
         }
         if (wellTyped) {
             accept(index, sensorId, creationDate, value);
@@ -159,7 +162,7 @@ public final class ReadingBatchParser {
         }
         long micros = 0;
         try {
-            micros = creationDate == null ? 0 : EpochMicros.of(IsoInstantAdapter.parse(creationDate));
+            micros = creationDate == null ? 0 : IsoTimestamps.micros(creationDate);
         } catch (DateTimeParseException | ArithmeticException e) {
             creationDate = null;
         }

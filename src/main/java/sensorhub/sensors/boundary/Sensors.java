@@ -1,6 +1,8 @@
 package sensorhub.sensors.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonMergePatch;
 import jakarta.json.bind.JsonbException;
@@ -32,7 +34,8 @@ import sensorhub.time.control.EpochMicros;
 
 /**
  * The registered sensors and the rules for changing them: ids are unique, batches are all or nothing, and
- * every change records the key that made it.
+ * every change records the key that made it. Reads join a caller's transaction but start none: a read that
+ * commits nothing should not pay for a commit.
  */
 @Stateless
 public class Sensors {
@@ -45,6 +48,7 @@ public class Sensors {
     @Inject
     Validator validator;
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Sensor find(String id) {
         return em.createNamedQuery(Sensor.BY_ID, Sensor.class).setParameter("id", id)
                 .getResultStream().findFirst().orElseThrow(() -> new SensorNotFoundException(id));
@@ -97,6 +101,7 @@ public class Sensors {
         em.remove(find(id));
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public SensorPage list(SensorFilter filter, Optional<SensorCursor> after, int limit) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Sensor> query = cb.createQuery(Sensor.class);

@@ -52,6 +52,22 @@ class ApiKeysResourceIT extends BlackBoxTest {
     }
 
     @Test
+    void recordsWhenAKeyWasLastUsed() {
+        String name = unique("used");
+        String key = newKey(name, "read").getString("key");
+        assertFalse(listed(name).containsKey("last_used_at"), "never used yet");
+
+        api.as(key).get("sensors");
+
+        assertTrue(listed(name).getString("last_used_at").endsWith("Z"), listed(name).toString());
+    }
+
+    private JsonObject listed(String name) {
+        return api.get("api_keys").array().stream().map(k -> k.asJsonObject())
+                .filter(k -> k.getString("name").equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
     void recordsTheKeyNameAsUpdatedBy() {
         String name = unique("writer");
         String writer = newKey(name, "write").getString("key");
