@@ -12,6 +12,7 @@ record BenchmarkSettings(
         int clients,
         int warmupReadings,
         int dayReadings,
+        int aggregationWarmupDays,
         int dayRepeats,
         int rangeDays,
         int rangeReadingsPerDay,
@@ -37,6 +38,8 @@ record BenchmarkSettings(
                 // Readings sent (by each path) before the clock starts, so neither side is timed while cold.
                 number("warmupReadings", 100_000),
                 number("dayReadings", 86_400),
+                // Days of the same size aggregated before the measured one: the first of them meets a cold JIT.
+                number("aggregationWarmupDays", 5),
                 number("dayRepeats", 200),
                 number("rangeDays", 365),
                 number("rangeReadingsPerDay", 48),
@@ -59,6 +62,9 @@ record BenchmarkSettings(
     private void check() {
         if (!database.matches("[a-z0-9_]*bench[a-z0-9_]*")) {
             throw new IllegalArgumentException("benchmark.database must contain 'bench': " + database);
+        }
+        if (aggregationWarmupDays < 1) {
+            throw new IllegalArgumentException("benchmark.aggregationWarmupDays must be at least 1");
         }
         if (DAY_MICROS % dayReadings != 0 || DAY_MICROS % rangeReadingsPerDay != 0) {
             throw new IllegalArgumentException("a day's readings must divide a day into whole microseconds");

@@ -33,7 +33,7 @@ import sensorhub.benchmark.ServiceClient.Timed;
 public final class ReadingsBenchmark {
 
     static final Instant INGEST_START = Instant.parse("2026-01-01T00:00:00Z");
-    /** The aggregation sensor's two days: the first is asked cold, the second once the code has run. */
+    /** The aggregation sensor's first day; the warm-up days and then the measured day follow it. */
     static final LocalDate AGGREGATION_DAY = LocalDate.parse("2026-03-01");
     static final LocalDate RANGE_START = LocalDate.parse("2025-01-01");
     static final long SECOND_MICROS = 1_000_000;
@@ -95,7 +95,7 @@ public final class ReadingsBenchmark {
         ReadingSeries jdbcWarmup = ReadingSeries.of("bench-warmup-jdbc", INGEST_START, SECOND_MICROS,
                 settings.warmupReadings(), 1000);
         ReadingSeries day = ReadingSeries.of("bench-day", startOf(AGGREGATION_DAY), settings.dayStepMicros(),
-                2 * settings.dayReadings(), 2000);
+                (settings.aggregationWarmupDays() + 1) * settings.dayReadings(), 2000);
         ReadingSeries year = ReadingSeries.of("bench-year", startOf(RANGE_START), settings.rangeStepMicros(),
                 settings.rangeDays() * settings.rangeReadingsPerDay(), 3000);
 
@@ -210,20 +210,22 @@ public final class ReadingsBenchmark {
 
     private void measureDay(ReadingSeries day) throws Exception {
         postSequentially(day);
-        LocalDate coldDay = AGGREGATION_DAY;
-        LocalDate warmDay = AGGREGATION_DAY.plusDays(1);
+        LocalDate warmDay = AGGREGATION_DAY.plusDays(settings.aggregationWarmupDays());
         Latencies jdbc = Latencies.of(database.timeDayFetch(sensorKeys.get(day.sensorId()), micros(warmDay),
                 micros(warmDay.plusDays(1)), settings.jdbcFetchRuns(), settings.dayReadings()));
 
-        String coldPath = "daily_aggregations/" + day.sensorId() + "/" + coldDay;
+        List<String> warmupMillis = new ArrayList<>();
+        for (LocalDate d = AGGREGATION_DAY; d.isBefore(warmDay); d = d.plusDays(1)) {
+            warmupMillis.add(Latencies.millis(checkedDay(api.get("daily_aggregations/" + day.sensorId() + "/" + d))
+                    .millis()));
+        }
         String warmPath = "daily_aggregations/" + day.sensorId() + "/" + warmDay;
-        Timed cold = checkedDay(api.get(coldPath));
         Timed first = checkedDay(api.get(warmPath));
         Latencies repeated = timeGets(warmPath, settings.dayRepeats());
 
         String size = String.format(Locale.ROOT, "%,d readings", settings.dayReadings());
-        table.row("day aggregation, first request since the server started (" + size + ")",
-                withServer(cold, coldPath), "", "", "");
+        table.row("day aggregation, first request of each warm-up day (" + size + ")",
+                String.join(", ", warmupMillis), "", "", "");
         table.row("day aggregation, first request, nothing kept (" + size + ")",
                 "**" + withServer(first, warmPath) + "**",
                 "fetch of the day's values: " + Latencies.millis(jdbc.median()) + " (median of " + jdbc.count()
@@ -319,9 +321,10 @@ public final class ReadingsBenchmark {
                         + "write %,d warm-up readings (another sensor each); JDBC: one connection, one executeBatch "
                         + "and commit per batch, after which the REST run adds its rows to the same table.",
                 settings.warmupReadings()));
-        table.note("Day aggregation: one sensor with two days of readings; the first day is asked first "
-                + "(aggregation code not yet run in this JVM), then the second: nothing kept, code warm. The ratio "
-                + "compares that request with plain JDBC fetching the same day's values (the SQL the service runs).");
+        table.note("Day aggregation: one sensor with " + (settings.aggregationWarmupDays() + 1) + " full days; "
+                + "the warm-up days are asked first (the first of them with the aggregation code not yet run in this "
+                + "JVM), then the measured day: nothing kept, code warm. The ratio compares that request with plain "
+                + "JDBC fetching the same day's values (the SQL the service runs).");
     }
 
     private void check(boolean holds, String what) {
