@@ -30,7 +30,7 @@ class PublicEndpointsIT {
 
     @Test
     void reportsReadyWhenTheDatabaseAnswers() {
-        Answer ready = Api.at(base).as(null).follow(Api.at(base).serverRoot("/health/ready"));
+        Answer ready = Api.at(base).as(null).follow(Api.at(base).health("ready"));
 
         assertEquals(200, ready.status(), ready.body());
         assertTrue(ready.body().contains("\"database\""), ready.body());
