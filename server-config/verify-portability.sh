@@ -83,15 +83,13 @@ provision_liberty() {
     cp "$ROOT/server-config/liberty/server.xml" "$server/"
     if [ "$db" = mysql ]; then
         cp "$ROOT/server-config/liberty/mysql.xml" "$server/configDropins/overrides/"
-        cp "$MYSQL_JAR" "$wlp/usr/shared/resources/jdbc/mysql-connector-j-$(mysql_driver_version).jar"
+        cp "$MYSQL_JAR" "$wlp/usr/shared/resources/jdbc/"
     else
         cp "$ROOT/server-config/liberty/h2-file.xml" "$server/configDropins/overrides/"
         cp "$H2_JAR" "$wlp/usr/shared/resources/jdbc/"
     fi
     cp "$ROOT/src/test/liberty/arquillian.xml" "$server/configDropins/overrides/"
 }
-
-mysql_driver_version() { unzip -p "$MYSQL_JAR" META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r'; }
 
 # ---------------------------------------------------------------- databases
 
@@ -139,8 +137,24 @@ run_suite() {
     log "$server/$db: suite"
     "${MVN[@]}" "${args[@]}" failsafe:integration-test failsafe:verify > "$run/maven.log" 2>&1
     local status=$?
-    record "$server" "$db" "$run/reports/failsafe-summary.xml" "" $((SECONDS - started)) $status
     stop_leftovers "$run"
+    local applied problem=""
+    applied=$(migrations_applied "$db" "$server" "$run"); applied=${applied:-0}
+    [ "$applied" = "$MIGRATIONS" ] || problem="$applied of $MIGRATIONS migrations in the schema history"
+    record "$server" "$db" "$run/reports/failsafe-summary.xml" "$problem" $((SECONDS - started)) $status
+}
+
+# How many of the WAR's versioned migrations the server's run recorded as applied, read from the database
+# after the run: each run starts from an empty database, so this counts what Flyway did on that server.
+migrations_applied() { # db server run-folder
+    if [ "$1" = mysql ]; then
+        mariadb_root -N -B -e "SELECT COUNT(*) FROM sensorhub_port_$2.flyway_schema_history
+                               WHERE success AND version IS NOT NULL" 2>/dev/null
+    else
+        java -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:$3/db/sensorhub" -user "" -password "" \
+            -sql 'SELECT COUNT(*) FROM "flyway_schema_history" WHERE "success" AND "version" IS NOT NULL' \
+            2>/dev/null | sed -n 2p
+    fi
 }
 
 summary_value() { sed -n "s:.*<$2>\([0-9]*\)</$2>.*:\1:p" "$1" | head -n1; }
@@ -282,6 +296,7 @@ log "build the WAR once: ./mvnw package -DskipTests"
 "${MVN[@]}" -q package -DskipTests > "$ROOT/target/portability-build.log" 2>&1 \
     || { cat "$ROOT/target/portability-build.log"; die "the build failed"; }
 WAR_SUM=$(sha256sum "$WAR" | cut -d' ' -f1)
+MIGRATIONS=$(unzip -Z1 "$WAR" | grep -c '^WEB-INF/classes/db/migration/V.*\.sql$')
 
 log "fetch the servers from Maven Central (cached in $M2_REPO)"
 [[ " $SERVERS " == *" wildfly "* ]] && { WILDFLY_TGZ=$(fetch org.wildfly wildfly-dist "$WILDFLY_VERSION" tar.gz) || die "no WildFly"; }
@@ -298,7 +313,8 @@ done
 [ "$(sha256sum "$WAR" | cut -d' ' -f1)" = "$WAR_SUM" ] || { FAILED=1; log "the WAR changed during the run"; }
 
 echo
-echo "== One WAR ($(basename "$WAR"), sha256 ${WAR_SUM:0:12}), the same suite on each server and database"
+echo "== One WAR ($(basename "$WAR"), sha256 ${WAR_SUM:0:12}), the same suite on each server and database;"
+echo "   each suite run starts from an empty database and must leave the WAR's $MIGRATIONS migration(s) applied"
 printf '%s\n' "${RESULTS[@]}"
 echo "total time $((SECONDS - T0)) s; logs in target/portability/runs/"
 echo "portability: $TOTAL_PASSED passed, $TOTAL_FAILED failed"
