@@ -135,9 +135,11 @@ run_suite() {
     [ "$server" = payara ] && [ "$db" = mysql ] && profiles=mysql
     [ -n "$profiles" ] && args+=(-P"$profiles")
     log "$server/$db: suite"
+    SUITE_RUN=$run
     "${MVN[@]}" "${args[@]}" failsafe:integration-test failsafe:verify > "$run/maven.log" 2>&1
     local status=$?
     stop_leftovers "$run"
+    SUITE_RUN=
     local applied problem=""
     applied=$(migrations_applied "$db" "$server" "$run"); applied=${applied:-0}
     [ "$applied" = "$MIGRATIONS" ] || problem="$applied of $MIGRATIONS migrations in the schema history"
@@ -185,7 +187,7 @@ record() {
 # of this run (processes whose command line names the run's own folder or this checkout's Payara Micro).
 stop_leftovers() {
     local pattern=$1 pid
-    [ "$server" = payara ] && pattern=$PAYARA_JAR
+    [ "${server:-}" = payara ] && pattern=$PAYARA_JAR
     for _ in $(seq 1 50); do pgrep -f -- "$pattern" > /dev/null || return 0; sleep 0.2; done
     for pid in $(pgrep -f -- "$pattern"); do
         log "stopping leftover process $pid"
@@ -288,7 +290,8 @@ run_layout() {
 
 # ---------------------------------------------------------------- main
 
-trap 'stop_layout "${server:-}" "${LAYOUT_RUN:-}" 2>/dev/null' EXIT
+# Interrupted: stop whatever this run started (the layout server, or the server of a suite cut short).
+trap 'stop_layout "${server:-}" "${LAYOUT_RUN:-}" 2>/dev/null; [ -n "${SUITE_RUN:-}" ] && stop_leftovers "$SUITE_RUN"' EXIT
 
 for port in 18080 19990 18090 18085; do free_port "$port" || die "port $port is in use: stop what listens there first"; done
 
