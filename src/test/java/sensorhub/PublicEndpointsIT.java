@@ -12,7 +12,7 @@ class PublicEndpointsIT extends BlackBoxTest {
 
     @Test
     void reportsReadyWhenTheDatabaseAnswers() {
-        Answer ready = api.as(null).follow(api.serverRoot("/health/ready"));
+        Answer ready = api.as(null).follow(api.health("ready"));
 
         assertEquals(200, ready.status(), ready.body());
         assertTrue(ready.body().contains("\"database\""), ready.body());

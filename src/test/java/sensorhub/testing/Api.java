@@ -45,6 +45,15 @@ public final class Api {
         return base.resolve(path);
     }
 
+    /**
+     * The server's health check {@code check}, such as {@code ready}: at {@code /health} beside the application,
+     * or under {@code it.health.root} where the server serves it elsewhere (WildFly: on its management port).
+     */
+    public URI health(String check) {
+        String root = System.getProperty("it.health.root", "");
+        return root.isBlank() ? base.resolve("/health/" + check) : URI.create(root + "/health/" + check);
+    }
+
     /** A page of the web application outside the API, such as {@code api-docs/}. */
     public Answer page(String path) {
         return follow(base.resolve(path));

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,6 +32,8 @@ public class DailyAggregationsResource {
     @Requires(Permission.READ)
     @Operation(summary = "Count, min, quartiles (numpy's linear method), max and mean of a sensor's day",
             description = "A day without readings answers count 0 and null statistics.")
+    @APIResponse(responseCode = "200", description = "The day's statistics",
+            content = @Content(schema = @Schema(implementation = AggregationJson.class)))
     @APIResponse(responseCode = "404", description = "No such sensor")
     public AggregationJson ofDay(@PathParam("sensor_id") String sensorId,
             @Parameter(description = "YYYY-MM-DD") @PathParam("date") String date,

@@ -11,6 +11,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,6 +35,9 @@ public class SensorAggregationsResource {
     @Requires(Permission.READ)
     @Operation(summary = "The statistics of each day from 'from' to 'to' (inclusive) that has readings",
             description = "At most sensors.aggregations.max-days days (default 366) per request.")
+    @APIResponse(responseCode = "200", description = "One element per day with readings, ascending",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AggregationJson.class)))
+    @APIResponse(responseCode = "400", description = "Bad dates or zone, or more days than allowed")
     @APIResponse(responseCode = "404", description = "No such sensor")
     public List<AggregationJson> between(@PathParam("id") String id,
             @Parameter(description = "YYYY-MM-DD, inclusive") @QueryParam("from") @NotNull String from,

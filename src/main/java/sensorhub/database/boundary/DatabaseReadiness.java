@@ -2,6 +2,8 @@ package sensorhub.database.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -21,6 +23,14 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
+
+    /**
+     * Makes the container create this bean, and so resolve the data source, while the application starts: WildFly
+     * runs health checks on its management thread, where the application's {@code java:comp} names are unknown.
+     */
+    void resolveWhileDeploying(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // being notified is all it takes
+    }
 
     @Override
     public HealthCheckResponse call() {

@@ -29,6 +29,7 @@ public class SchemaMigration {
         Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
                 .placeholders(Map.of("exact_text", exactText()))
                 .load()
                 .migrate();

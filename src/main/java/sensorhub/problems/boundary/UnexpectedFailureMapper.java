@@ -1,6 +1,5 @@
 package sensorhub.problems.boundary;
 
-import jakarta.resource.ResourceException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -44,7 +43,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     static boolean databaseUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException || t instanceof ResourceException) {
+                    || t instanceof SQLRecoverableException || isConnectorFailure(t)) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
@@ -52,6 +51,20 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
             }
             if (t.getCause() == t) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A connection pool's {@code jakarta.resource.ResourceException}, recognised by name: the Connectors API is
+     * not part of the Web Profile, and on a server without it (Open Liberty with the features this service
+     * needs) naming the class in code would fail every answer of this mapper with a NoClassDefFoundError.
+     */
+    private static boolean isConnectorFailure(Throwable failure) {
+        for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals("jakarta.resource.ResourceException")) {
+                return true;
             }
         }
         return false;

@@ -66,6 +66,8 @@ public class ReadingsResource {
     @Path("{sensor_id}/{date}")
     @Requires(Permission.READ)
     @Operation(summary = "A sensor's values of one day, in time order")
+    @APIResponse(responseCode = "200", description = "The values and their unit",
+            content = @Content(schema = @Schema(implementation = DayValuesJson.class)))
     @APIResponse(responseCode = "404", description = "No such sensor")
     public DayValuesJson ofDay(@PathParam("sensor_id") String sensorId,
             @Parameter(description = "YYYY-MM-DD") @PathParam("date") String date,

@@ -76,6 +76,7 @@ public class SensorsResource {
     @Path("{id}")
     @Requires(Permission.READ)
     @Operation(summary = "One sensor")
+    @APIResponse(responseCode = "200", description = "The sensor")
     @APIResponse(responseCode = "404", description = "No such sensor")
     public SensorJson get(@PathParam("id") String id) {
         return SensorJson.from(sensors.find(id));
