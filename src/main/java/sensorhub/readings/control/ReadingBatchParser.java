@@ -2,6 +2,7 @@ package sensorhub.readings.control;
 
 import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.BufferedReader;
@@ -14,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import sensorhub.problems.boundary.Problem.FieldError;
 import sensorhub.problems.boundary.ProblemException;
@@ -31,6 +33,8 @@ public final class ReadingBatchParser {
     static final int MAX_ID_LENGTH = 90;
     /** A number as JSON writes it; Java would also read {@code 0x1p3}, {@code 2d} and {@code NaN}. */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /** Made once: {@code Json.createParser} looks the JSON-P provider up again on every call. */
+    private static final JsonParserFactory JSON = Json.createParserFactory(Map.of());
     private static final List<String> CSV_COLUMNS = List.of("sensor_id", "creation_date", "value");
 
     private final int maxBatch;
@@ -51,7 +55,7 @@ public final class ReadingBatchParser {
     }
 
     private ReadingBatch readJson(InputStream body) {
-        try (JsonParser parser = Json.createParser(body)) {
+        try (JsonParser parser = JSON.createParser(body)) {
             if (!parser.hasNext() || parser.next() != Event.START_ARRAY) {
                 throw new ProblemException(Status.BAD_REQUEST, "The body must be a JSON array of readings.");
             }
