@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -28,9 +29,11 @@ public final class BatchInsert {
     static final String STORED =
             "SELECT creation_date, measured_value FROM sensor_values "
                     + "WHERE sensor_key = ? AND creation_date >= ? AND creation_date <= ?";
-    /** Items compared with the stored readings per query, and rows sent per JDBC batch. */
+    /** Items compared with the stored readings per query; rows per multi-row INSERT. */
     static final int CHUNK = 1000;
-    static final int JDBC_BATCH = 10_000;
+    static final int ROWS_PER_INSERT = 500;
+    static final String MULTI_ROW_INSERT = INSERT.replace("(?, ?, ?)",
+            String.join(", ", Collections.nCopies(ROWS_PER_INSERT, "(?, ?, ?)")));
     /** Readings further apart than this make separate spans, so a late reading does not stale a whole year. */
     static final long SPAN_GAP_MICROS = 86_400_000_000L;
 
@@ -150,34 +153,50 @@ public final class BatchInsert {
         return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
     }
 
+    /**
+     * Writes the new readings as multi-row INSERTs of {@link #ROWS_PER_INSERT} rows, the same statement over
+     * and over, and the rest as a JDBC batch. The driver's own rewriting of a batch would build, parse and
+     * (with server-side statements) prepare one new statement of up to 30,000 placeholders per batch: a third
+     * of the server's time per reading, measured.
+     */
     private int write(Connection connection) throws SQLException {
-        int inserted = 0;
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (int item : order) {
-                if (skip[item]) {
-                    continue;
+        int[] rows = IntStream.of(order).filter(item -> !skip[item]).toArray();
+        int full = rows.length - rows.length % ROWS_PER_INSERT;
+        try {
+            if (full > 0) {
+                try (PreparedStatement insert = connection.prepareStatement(MULTI_ROW_INSERT)) {
+                    for (int start = 0; start < full; start += ROWS_PER_INSERT) {
+                        for (int n = 0; n < ROWS_PER_INSERT; n++) {
+                            bind(insert, 3 * n, rows[start + n]);
+                        }
+                        insert.executeUpdate();
+                    }
                 }
-                insert.setLong(1, key(item));
-                insert.setLong(2, batch.micros(item));
-                insert.setDouble(3, batch.value(item));
-                insert.addBatch();
-                if (++inserted % JDBC_BATCH == 0) {
+            }
+            if (full < rows.length) {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    for (int n = full; n < rows.length; n++) {
+                        bind(insert, 0, rows[n]);
+                        insert.addBatch();
+                    }
                     insert.executeBatch();
                 }
             }
-            if (inserted % JDBC_BATCH != 0) {
-                insert.executeBatch();
-            }
-        } catch (SQLIntegrityConstraintViolationException e) {
-            throw concurrentWrite();
         } catch (SQLException e) {
-            if (e.getCause() instanceof SQLIntegrityConstraintViolationException || "23000".equals(e.getSQLState())
-                    || "23505".equals(e.getSQLState())) {
+            if (e instanceof SQLIntegrityConstraintViolationException
+                    || e.getCause() instanceof SQLIntegrityConstraintViolationException
+                    || "23000".equals(e.getSQLState()) || "23505".equals(e.getSQLState())) {
                 throw concurrentWrite();
             }
             throw e;
         }
-        return inserted;
+        return rows.length;
+    }
+
+    private void bind(PreparedStatement insert, int offset, int item) throws SQLException {
+        insert.setLong(offset + 1, key(item));
+        insert.setLong(offset + 2, batch.micros(item));
+        insert.setDouble(offset + 3, batch.value(item));
     }
 
     private static ProblemException concurrentWrite() {
