@@ -1,8 +1,8 @@
 package sensorhub.access.boundary;
 
 import jakarta.annotation.Priority;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -37,7 +37,7 @@ public class ApiKeyFilter implements ContainerRequestFilter, ContainerResponseFi
     @Context
     ResourceInfo resource;
 
-    @Inject
+    @EJB
     ApiKeys apiKeys;
 
     @Override

@@ -1,6 +1,6 @@
 package sensorhub.access.boundary;
 
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +28,7 @@ import sensorhub.access.entity.Permission;
 @Tag(name = "API keys")
 public class ApiKeysResource {
 
-    @Inject
+    @EJB
     ApiKeys apiKeys;
 
     @POST

@@ -1,5 +1,6 @@
 package sensorhub.aggregations.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -34,13 +35,13 @@ public class DailyAggregates {
     @ConfigProperty(name = "sensors.aggregations.max-days")
     int maxDays;
 
-    @Inject
+    @EJB
     Sensors sensors;
 
-    @Inject
+    @EJB
     KeptAggregates kept;
 
-    @Inject
+    @EJB
     SensorValues sensorValues;
 
     /** The sensor's statistics of one day, with its unit; a day without readings has count 0. */

@@ -1,6 +1,6 @@
 package sensorhub.aggregations.boundary;
 
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,7 +24,7 @@ import sensorhub.time.control.DayWindow;
 @Tag(name = "Daily aggregations")
 public class DailyAggregationsResource {
 
-    @Inject
+    @EJB
     DailyAggregates aggregates;
 
     @GET

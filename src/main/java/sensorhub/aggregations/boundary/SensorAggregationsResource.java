@@ -1,6 +1,6 @@
 package sensorhub.aggregations.boundary;
 
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -27,7 +27,7 @@ import sensorhub.time.control.DayWindow;
 @Tag(name = "Daily aggregations")
 public class SensorAggregationsResource {
 
-    @Inject
+    @EJB
     DailyAggregates aggregates;
 
     @GET

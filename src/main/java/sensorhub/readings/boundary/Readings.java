@@ -1,5 +1,6 @@
 package sensorhub.readings.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -27,10 +28,10 @@ public class Readings {
     @ConfigProperty(name = "sensors.readings.max-batch")
     int maxBatch;
 
-    @Inject
+    @EJB
     SensorValues sensorValues;
 
-    @Inject
+    @EJB
     Sensors sensors;
 
     public StoreOutcome storeJson(InputStream body) {

@@ -1,6 +1,6 @@
 package sensorhub.readings.boundary;
 
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -31,7 +31,7 @@ public class ReadingsResource {
 
     static final String CSV = "text/csv";
 
-    @Inject
+    @EJB
     Readings readings;
 
     @POST

@@ -1,6 +1,6 @@
 package sensorhub.readings.boundary;
 
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
@@ -34,7 +34,7 @@ import sensorhub.time.control.IsoInstantAdapter;
 @Tag(name = "Readings")
 public class SensorValuesResource {
 
-    @Inject
+    @EJB
     Readings readings;
 
     @GET

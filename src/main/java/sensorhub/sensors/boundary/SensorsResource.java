@@ -1,6 +1,6 @@
 package sensorhub.sensors.boundary;
 
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonMergePatch;
 import jakarta.json.JsonValue;
@@ -46,7 +46,7 @@ import sensorhub.sensors.control.SensorCursor;
 public class SensorsResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
-    @Inject
+    @EJB
     Sensors sensors;
 
     @Context
