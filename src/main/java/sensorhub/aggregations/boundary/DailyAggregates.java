@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sensorhub.aggregations.entity.DailyAggregate;
 import sensorhub.problems.boundary.ProblemException;
 import sensorhub.readings.boundary.SensorValues;
+import sensorhub.sensors.boundary.SensorNotFoundException;
 import sensorhub.sensors.boundary.Sensors;
 import sensorhub.sensors.entity.Sensor;
 import sensorhub.time.control.DayWindow;
@@ -46,9 +47,10 @@ public class DailyAggregates {
 
     /** The sensor's statistics of one day, with its unit; a day without readings has count 0. */
     public SensorAggregates ofDay(String sensorId, DayWindow day) {
-        Sensor sensor = sensors.find(sensorId);
-        DailyAggregate aggregate = kept.find(sensor.key(), day).orElseGet(() -> compute(sensor.key(), day));
-        return new SensorAggregates(sensor.unit(), List.of(aggregate));
+        KeptAggregates.SensorDay found = kept.find(sensorId, day)
+                .orElseThrow(() -> new SensorNotFoundException(sensorId));
+        DailyAggregate aggregate = found.kept() != null ? found.kept() : compute(found.sensorKey(), day);
+        return new SensorAggregates(found.unit(), List.of(aggregate));
     }
 
     /** The statistics of each day from {@code from} to {@code to} (inclusive) that has readings, in order. */

@@ -38,6 +38,10 @@ public class KeptAggregates {
     static final String COLUMNS = "epoch_day, value_count, min_val, q1, median, q3, max_val, mean";
     static final String FIND = "SELECT " + COLUMNS + " FROM daily_aggregates "
             + "WHERE sensor_key = ? AND zone_id = ? AND epoch_day >= ? AND epoch_day <= ? AND value_count IS NOT NULL";
+    static final String SENSOR_DAY = "SELECT s.sensor_key, s.unit, a.epoch_day, a.value_count, a.min_val, a.q1, "
+            + "a.median, a.q3, a.max_val, a.mean FROM sensors s LEFT JOIN daily_aggregates a "
+            + "ON a.sensor_key = s.sensor_key AND a.zone_id = ? AND a.epoch_day = ? AND a.value_count IS NOT NULL "
+            + "WHERE s.id = ?";
     static final String STEAL = "UPDATE daily_aggregates SET claim = ? "
             + "WHERE sensor_key = ? AND zone_id = ? AND epoch_day = ? AND value_count IS NULL";
     static final String CLAIM = "INSERT INTO daily_aggregates (claim, sensor_key, zone_id, epoch_day, day_start, "
@@ -55,9 +59,31 @@ public class KeptAggregates {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
+    /**
+     * The sensor named {@code sensorId} with its kept statistics of the day, if any, in one query: the answer to
+     * a repeated request, so it costs one round trip. Empty when no sensor has the id.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<DailyAggregate> find(long sensorKey, DayWindow day) {
-        return Optional.ofNullable(between(sensorKey, day.zone(), day.day(), day.day()).get(day.day()));
+    public Optional<SensorDay> find(String sensorId, DayWindow day) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(SENSOR_DAY)) {
+            query.setString(1, day.zone().getId());
+            query.setLong(2, day.day().toEpochDay());
+            query.setString(3, sensorId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                DailyAggregate kept = row.getObject(3) == null ? null : aggregate(row, 3);
+                return Optional.of(new SensorDay(row.getLong(1), row.getString(2), kept));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading a kept aggregate failed", e);
+        }
+    }
+
+    /** A sensor's key and unit, and its kept statistics of a day, or null where none are kept. */
+    public record SensorDay(long sensorKey, String unit, DailyAggregate kept) {
     }
 
     /** The kept days of a sensor from {@code from} to {@code to}, inclusive. */
@@ -72,7 +98,7 @@ public class KeptAggregates {
             Map<LocalDate, DailyAggregate> kept = new HashMap<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    DailyAggregate aggregate = aggregate(rows);
+                    DailyAggregate aggregate = aggregate(rows, 1);
                     kept.put(aggregate.date(), aggregate);
                 }
             }
@@ -82,12 +108,13 @@ public class KeptAggregates {
         }
     }
 
-    private static DailyAggregate aggregate(ResultSet row) throws SQLException {
-        LocalDate date = LocalDate.ofEpochDay(row.getLong(1));
-        long count = row.getLong(2);
+    /** The aggregate in the row's columns {@link #COLUMNS}, starting at column {@code first}. */
+    private static DailyAggregate aggregate(ResultSet row, int first) throws SQLException {
+        LocalDate date = LocalDate.ofEpochDay(row.getLong(first));
+        long count = row.getLong(first + 1);
         return count == 0 ? new DailyAggregate(date, 0, null) : new DailyAggregate(date, count, new Summary(count,
-                row.getDouble(3), row.getDouble(4), row.getDouble(5), row.getDouble(6), row.getDouble(7),
-                row.getDouble(8)));
+                row.getDouble(first + 2), row.getDouble(first + 3), row.getDouble(first + 4),
+                row.getDouble(first + 5), row.getDouble(first + 6), row.getDouble(first + 7)));
     }
 
     /**
