@@ -236,10 +236,47 @@ public final class ReadingsBenchmark {
         table.row("day aggregation, repeated ×" + settings.dayRepeats(), repeated, "", "",
                 "p99 ≤ 5 ms server time");
 
+        measureKeyCheck(warmPath);
+
         // The floor under every API call on this machine: key check, routing, one sensor read, JSON.
         String sensorPath = "sensors/" + day.sensorId();
         table.row("for comparison: GET /api/sensors/{id} ×" + settings.dayRepeats(),
                 timeRepeatedGets(sensorPath, settings.dayRepeats()), "", "", "");
+    }
+
+    /**
+     * Issue 4's figure: what checking a key costs the repeated day aggregation. Requests alternate between a key
+     * stored in the database (one indexed read per request) and the configured admin key (no read), and the
+     * server reports each check's duration in its Server-Timing header.
+     */
+    private void measureKeyCheck(String path) throws IOException, InterruptedException {
+        String stored = api.newKey("benchmark-reader-" + System.nanoTime(), "read");
+        for (int i = 0; i < UNTIMED_REPEATS; i++) {
+            api.get(path, stored);
+            api.get(path);
+        }
+        List<Double> storedClient = new ArrayList<>();
+        List<Double> storedAuth = new ArrayList<>();
+        List<Double> configuredClient = new ArrayList<>();
+        List<Double> configuredAuth = new ArrayList<>();
+        for (int i = 0; i < settings.dayRepeats(); i++) {
+            Timed withStored = api.get(path, stored);
+            storedClient.add(withStored.millis());
+            storedAuth.add(withStored.authMillis());
+            Timed withConfigured = api.get(path);
+            configuredClient.add(withConfigured.millis());
+            configuredAuth.add(withConfigured.authMillis());
+        }
+        Latencies client = Latencies.of(storedClient);
+        Latencies auth = Latencies.of(storedAuth);
+        table.row("key check, day aggregation repeated ×" + settings.dayRepeats() + " with a stored read key",
+                "**" + client.p50p99() + String.format(Locale.ROOT,
+                        "**; key check (Server-Timing) p50 %.3f ms, %.1f %% of the request's p50", auth.median(),
+                        100 * auth.median() / client.median()),
+                "admin key from configuration, same run: " + Latencies.of(configuredClient).p50p99()
+                        + String.format(Locale.ROOT, "; key check p50 %.3f ms",
+                        Latencies.of(configuredAuth).median()),
+                "", "≤ 5 % lost to key checking");
     }
 
     private Timed checkedDay(Timed answer) {

@@ -42,8 +42,11 @@ final class ServiceClient {
         this.key = key;
     }
 
-    /** An answer and how long it took, from sending the request to having read the whole body. */
-    record Timed(int status, String body, double millis) {
+    /**
+     * An answer, how long it took from sending the request to having read the whole body, and what the server
+     * says its key check took ({@code Server-Timing: auth}; NaN where it does not say).
+     */
+    record Timed(int status, String body, double millis, double authMillis) {
 
         JsonObject object() {
             return (JsonObject) json();
@@ -83,6 +86,22 @@ final class ServiceClient {
         return send(request(path).GET(), 200);
     }
 
+    /** A GET made with another API key than this client's. */
+    Timed get(String path, String otherKey) {
+        return send(HttpRequest.newBuilder(api.resolve(path)).timeout(TIMEOUT).header("X-API-KEY", otherKey).GET(),
+                200);
+    }
+
+    /** Stores a new API key with the given permission and returns its secret. */
+    String newKey(String name, String permission) {
+        String json = "{\"name\":\"%s\",\"permissions\":[\"%s\"]}".formatted(name, permission);
+        Timed answer = send(post("api_keys", json.getBytes(StandardCharsets.UTF_8)), 201);
+        if (answer.status() != 201) {
+            throw new IllegalStateException("Creating an API key failed: " + answer.body());
+        }
+        return answer.object().getString("key");
+    }
+
     int requests() {
         return requests.get();
     }
@@ -109,14 +128,15 @@ final class ServiceClient {
         long start = System.nanoTime();
         try {
             var response = http.send(request, BodyHandlers.ofString());
-            Timed answer = new Timed(response.statusCode(), response.body(), (System.nanoTime() - start) / 1e6);
+            Timed answer = new Timed(response.statusCode(), response.body(), (System.nanoTime() - start) / 1e6,
+                    response.headers().firstValue("Server-Timing").map(ServiceClient::authMillis).orElse(Double.NaN));
             if (answer.status() != expected) {
                 failed(request, answer.status() + " " + abbreviated(answer.body()));
             }
             return answer;
         } catch (IOException e) {
             failed(request, e.toString());
-            return new Timed(-1, "", (System.nanoTime() - start) / 1e6);
+            return new Timed(-1, "", (System.nanoTime() - start) / 1e6, Double.NaN);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for " + request.uri(), e);
@@ -127,6 +147,11 @@ final class ServiceClient {
         if (failures.incrementAndGet() <= KEPT_FAILURES) {
             failureSamples.add(request.method() + " " + request.uri().getPath() + ": " + what);
         }
+    }
+
+    private static double authMillis(String serverTiming) {
+        int at = serverTiming.indexOf("auth;dur=");
+        return at < 0 ? Double.NaN : Double.parseDouble(serverTiming.substring(at + 9).split("[,;]")[0].trim());
     }
 
     private static String abbreviated(String body) {
