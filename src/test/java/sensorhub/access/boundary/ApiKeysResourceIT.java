@@ -7,11 +7,9 @@ import static sensorhub.testing.Deployments.unique;
 
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
-import sensorhub.testing.Api;
 import sensorhub.testing.BlackBoxTest;
 import sensorhub.testing.Api.Answer;
 import sensorhub.testing.Database;
-import sensorhub.testing.Deployments;
 
 class ApiKeysResourceIT extends BlackBoxTest {
 

@@ -13,7 +13,6 @@ import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import sensorhub.testing.Api;
 import sensorhub.testing.BlackBoxTest;
 import sensorhub.testing.Api.Answer;
 import sensorhub.testing.Database;

@@ -14,7 +14,6 @@ import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import sensorhub.testing.Api;
 import sensorhub.testing.BlackBoxTest;
 import sensorhub.testing.Api.Answer;
 

@@ -13,11 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
-import sensorhub.testing.Api;
 import sensorhub.testing.BlackBoxTest;
 import sensorhub.testing.Api.Answer;
 import sensorhub.testing.Database;
-import sensorhub.testing.Deployments;
 
 class SensorsResourceIT extends BlackBoxTest {
 
