@@ -39,8 +39,7 @@ public class DailyAggregationsResource {
             @Parameter(description = "YYYY-MM-DD") @PathParam("date") String date,
             @Parameter(description = "IANA zone id the day is in") @QueryParam("zone") @DefaultValue("UTC")
             String zone) {
-        var day = DayWindow.of(DayWindow.parseDay("date", date), DayWindow.parseZone(zone));
-        var found = aggregates.ofDay(sensorId, day);
+        var found = aggregates.ofDay(sensorId, DayWindow.parse(date, zone));
         return AggregationJson.from(found.days().get(0), found.unit());
     }
 }

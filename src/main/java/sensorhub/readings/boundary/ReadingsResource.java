@@ -73,6 +73,6 @@ public class ReadingsResource {
             @Parameter(description = "YYYY-MM-DD") @PathParam("date") String date,
             @Parameter(description = "IANA zone id the day is in") @QueryParam("zone") @DefaultValue("UTC")
             String zone) {
-        return readings.ofDay(sensorId, DayWindow.of(DayWindow.parseDay("date", date), DayWindow.parseZone(zone)));
+        return readings.ofDay(sensorId, DayWindow.parse(date, zone));
     }
 }

@@ -17,8 +17,8 @@ import sensorhub.problems.boundary.ProblemException;
 import sensorhub.readings.entity.ReadingsWritten.Span;
 
 /**
- * Writes a batch whose sensors are resolved into {@code sensor_values}, inside the caller's transaction, with
- * JDBC batches (a multi-row INSERT on MySQL). A reading already stored with the same value is left alone and
+ * Writes a batch whose sensors are resolved into {@code sensor_values}, inside the caller's transaction, as
+ * multi-row INSERTs (see {@link #write}). A reading already stored with the same value is left alone and
  * counted unchanged, so a client may safely retry; the same sensor and time with another value is a conflict
  * that rejects the whole batch.
  */

@@ -20,6 +20,11 @@ public record DayWindow(LocalDate day, ZoneId zone, long startMicros, long endMi
                 EpochMicros.of(day.plusDays(1).atStartOfDay(zone).toInstant()));
     }
 
+    /** The day a client named in the path parameter {@code date}, in the zone it named; a 400 for either. */
+    public static DayWindow parse(String date, String zone) {
+        return of(parseDay("date", date), parseZone(zone));
+    }
+
     /** The day a client named in the parameter {@code parameter}, or a 400 that says what is wrong with it. */
     public static LocalDate parseDay(String parameter, String day) {
         try {
