@@ -2,6 +2,7 @@ package sensorhub;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -21,4 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @SecurityScheme(securitySchemeName = "ApiKey", type = SecuritySchemeType.APIKEY,
         in = SecuritySchemeIn.HEADER, apiKeyName = "X-API-KEY")
 public class SensorHubApplication extends Application {
+
+    /**
+     * Jersey (Payara) answers {@code OPTIONS} and {@code /api/application.wadl} with a WADL document that lays
+     * out every resource and names Jersey's version; the contract is the OpenAPI document. Other runtimes ignore
+     * the property.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

@@ -98,7 +98,7 @@ public final class Api {
 
     /** Follows an absolute link the service gave, e.g. a {@code rel="next"} page. */
     public Answer follow(URI link) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(link);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(link));
         Optional.ofNullable(key).ifPresent(k -> builder.header("X-API-KEY", k));
         return send(builder.GET());
     }

@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response.Status;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,6 +26,7 @@ import sensorhub.access.control.Secrets;
 import sensorhub.access.entity.ApiKey;
 import sensorhub.access.entity.Caller;
 import sensorhub.access.entity.Permission;
+import sensorhub.database.control.TransientFailures;
 import sensorhub.problems.boundary.ProblemException;
 import sensorhub.time.control.EpochMicros;
 
@@ -86,9 +88,23 @@ public class ApiKeys {
             throw new IllegalStateException("Looking up an API key failed", e);
         }
         if (lastUseIsStale) {
-            self.getBusinessObject(ApiKeys.class).noteUse(id);
+            noteUseIfPossible(id);
         }
         return Optional.of(caller);
+    }
+
+    /**
+     * Two requests with one key may both note its use and deadlock; the request is authenticated either way,
+     * and a minute later another one notes it.
+     */
+    private void noteUseIfPossible(long id) {
+        try {
+            self.getBusinessObject(ApiKeys.class).noteUse(id);
+        } catch (RuntimeException e) {
+            if (!TransientFailures.isTransient(e)) {
+                throw e;
+            }
+        }
     }
 
     /** Records a use of the key, in a transaction of its own: checking a key is otherwise read-only. */
@@ -108,7 +124,14 @@ public class ApiKeys {
         String secret = Secrets.newSecret();
         ApiKey key = new ApiKey(name, Secrets.hash(secret), permissions, Instant.now());
         em.persist(key);
-        em.flush();
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (TransientFailures.isUniqueViolation(e)) {
+                throw new ProblemException(Status.CONFLICT, "An API key named '" + name + "' was made meanwhile.");
+            }
+            throw e;
+        }
         return new NewApiKey(key, secret);
     }
 

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sensorhub.aggregations.entity.DailyAggregate;
+import sensorhub.database.control.TransientFailures;
 import sensorhub.problems.boundary.ProblemException;
 import sensorhub.readings.boundary.SensorValues;
 import sensorhub.sensors.boundary.SensorNotFoundException;
@@ -82,12 +84,30 @@ public class DailyAggregates {
         return day.startMicros() <= bounds[1] && day.endMicros() > bounds[0];
     }
 
+    /**
+     * Keeping is an optimisation: where the database gives up on a claim or a fill for a concurrent write (a
+     * deadlock), the day is answered all the same and kept by a later request.
+     */
     private DailyAggregate compute(long sensorKey, DayWindow day) {
-        OptionalLong claim = kept.claim(sensorKey, day);
+        OptionalLong claim = keepingIfPossible(() -> kept.claim(sensorKey, day), OptionalLong.empty());
         DailyAggregate aggregate = DailyAggregate.of(day.day(),
                 sensorValues.values(sensorKey, day.startMicros(), day.endMicros()));
-        claim.ifPresent(c -> kept.fill(sensorKey, day, c, aggregate));
+        claim.ifPresent(c -> keepingIfPossible(() -> {
+            kept.fill(sensorKey, day, c, aggregate);
+            return c;
+        }, c));
         return aggregate;
+    }
+
+    private static <T> T keepingIfPossible(Supplier<T> step, T otherwise) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                return otherwise;
+            }
+            throw e;
+        }
     }
 
     /** Statistics of a sensor's days, and the unit they are in. */

@@ -20,6 +20,7 @@ import java.util.OptionalLong;
 import javax.sql.DataSource;
 import sensorhub.aggregations.control.Summary;
 import sensorhub.aggregations.entity.DailyAggregate;
+import sensorhub.database.control.TransientFailures;
 import sensorhub.readings.entity.ReadingsWritten;
 import sensorhub.time.control.DayWindow;
 
@@ -139,8 +140,11 @@ public class KeptAggregates {
                 insert.setLong(6, day.endMicros());
                 insert.executeUpdate();
                 return OptionalLong.of(claim);
-            } catch (SQLException taken) {
-                return OptionalLong.empty();
+            } catch (SQLException e) {
+                if (TransientFailures.isUniqueViolation(e)) {
+                    return OptionalLong.empty();
+                }
+                throw e;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Claiming a day to aggregate failed", e);

@@ -31,13 +31,14 @@ public class SchemaMigration {
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .placeholders(Map.of("exact_text", exactText()))
+                .javaMigrations(new V3__Exact_identity_on_MySQL())
                 .load()
                 .migrate();
     }
 
     /**
      * MySQL compares text case-insensitively by default, so ids "A1" and "a1" would collide there and not on
-     * H2; a binary collation makes ids exact on both.
+     * H2; a binary collation makes ids case-sensitive on both (and V3 makes them exact).
      */
     private String exactText() {
         try (Connection connection = dataSource.getConnection()) {

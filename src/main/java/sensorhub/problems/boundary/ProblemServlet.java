@@ -28,7 +28,12 @@ public class ProblemServlet extends HttpServlet {
                 : known != null ? known.getReasonPhrase() : "The request failed.";
         Problem problem = known != null ? Problem.of(known, detail)
                 : new Problem("about:blank", "Error", status, detail, null);
-        response.setStatus(status);
+        write(response, problem);
+    }
+
+    /** Answers with the problem, from outside JAX-RS (a servlet filter, an error page). */
+    public static void write(HttpServletResponse response, Problem problem) throws IOException {
+        response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(JSON.toJson(problem));

@@ -9,6 +9,9 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import sensorhub.database.control.TransientFailures;
+import sensorhub.json.control.LimitedInputStream;
+import sensorhub.readings.control.ReadingBatch;
 import sensorhub.readings.control.ReadingBatchParser;
 import sensorhub.readings.entity.Reading;
 import sensorhub.sensors.boundary.Sensors;
@@ -18,7 +21,8 @@ import sensorhub.time.control.EpochMicros;
 
 /**
  * What clients do with readings. A batch is parsed outside any transaction (reading a large body from the
- * network must not hold a database connection) and then stored in one.
+ * network must not hold a database connection) and then stored in one, tried again where the database gave
+ * up on it for a conflict with another transaction (a deadlock, say).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -28,6 +32,10 @@ public class Readings {
     @ConfigProperty(name = "sensors.readings.max-batch")
     int maxBatch;
 
+    @Inject
+    @ConfigProperty(name = "sensors.readings.max-body-bytes")
+    long maxBodyBytes;
+
     @EJB
     SensorValues sensorValues;
 
@@ -35,11 +43,13 @@ public class Readings {
     Sensors sensors;
 
     public StoreOutcome storeJson(InputStream body) {
-        return sensorValues.insert(ReadingBatchParser.json(body, maxBatch));
+        ReadingBatch batch = ReadingBatchParser.json(new LimitedInputStream(body, maxBodyBytes), maxBatch);
+        return TransientFailures.retried(() -> sensorValues.insert(batch));
     }
 
     public StoreOutcome storeCsv(InputStream body) {
-        return sensorValues.insert(ReadingBatchParser.csv(body, maxBatch));
+        ReadingBatch batch = ReadingBatchParser.csv(new LimitedInputStream(body, maxBodyBytes), maxBatch);
+        return TransientFailures.retried(() -> sensorValues.insert(batch));
     }
 
     public DayValuesJson ofDay(String sensorId, DayWindow day) {

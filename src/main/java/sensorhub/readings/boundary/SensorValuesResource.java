@@ -27,6 +27,7 @@ import sensorhub.problems.boundary.Problem.FieldError;
 import sensorhub.problems.boundary.ProblemException;
 import sensorhub.readings.entity.Reading;
 import sensorhub.time.control.IsoInstantAdapter;
+import sensorhub.web.boundary.NextPage;
 
 /** A sensor's readings in a time range, paged by key: {@code /api/sensors/{id}/values}. */
 @Path("sensors")
@@ -56,7 +57,7 @@ public class SensorValuesResource {
         Response.ResponseBuilder answer = Response.ok(page.stream().limit(size).map(ReadingJson::from).toList());
         if (page.size() > size) {
             String next = new ReadingCursor(page.get(size - 1).creationMicros()).encode();
-            answer.link(uri.getRequestUriBuilder().replaceQueryParam("after", next).build(), "next");
+            answer.link(NextPage.of(uri, next), "next");
         }
         return answer.build();
     }

@@ -5,13 +5,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
+import sensorhub.database.control.ConcurrentWriteException;
+import sensorhub.database.control.TransientFailures;
+import sensorhub.problems.boundary.Problem;
 import sensorhub.problems.boundary.Problem.FieldError;
 import sensorhub.problems.boundary.ProblemException;
 import sensorhub.readings.entity.ReadingsWritten.Span;
@@ -36,6 +38,8 @@ public final class BatchInsert {
             String.join(", ", Collections.nCopies(ROWS_PER_INSERT, "(?, ?, ?)")));
     /** Readings further apart than this make separate spans, so a late reading does not stale a whole year. */
     static final long SPAN_GAP_MICROS = 86_400_000_000L;
+    /** SQLSTATE class 23: what remains after a unique key's refusal is the sensor's foreign key. */
+    private static final String INTEGRITY_VIOLATIONS = "23";
 
     private final ReadingBatch batch;
     private final long[] keys;
@@ -183,10 +187,12 @@ public final class BatchInsert {
                 }
             }
         } catch (SQLException e) {
-            if (e instanceof SQLIntegrityConstraintViolationException
-                    || e.getCause() instanceof SQLIntegrityConstraintViolationException
-                    || "23000".equals(e.getSQLState()) || "23505".equals(e.getSQLState())) {
-                throw concurrentWrite();
+            if (TransientFailures.isUniqueViolation(e)) {
+                throw new ConcurrentWriteException("Another request stored some of these readings meanwhile");
+            }
+            if (e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY_VIOLATIONS)) {
+                throw new ProblemException(Problem.UNPROCESSABLE_CONTENT,
+                        "A sensor of this batch was deleted while it was being stored; none was stored.");
             }
             throw e;
         }
@@ -197,12 +203,6 @@ public final class BatchInsert {
         insert.setLong(offset + 1, key(item));
         insert.setLong(offset + 2, batch.micros(item));
         insert.setDouble(offset + 3, batch.value(item));
-    }
-
-    private static ProblemException concurrentWrite() {
-        return new ProblemException(Status.CONFLICT,
-                "Another request stored some of these readings meanwhile; none of this batch was stored. "
-                        + "Sending it again is safe.");
     }
 
     private List<Span> spans() {

@@ -1,23 +1,21 @@
 package sensorhub.readings.control;
 
-import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import sensorhub.problems.boundary.Problem.FieldError;
+import sensorhub.json.control.StrictJson;
 import sensorhub.problems.boundary.ProblemException;
 import sensorhub.time.control.IsoTimestamps;
 
@@ -26,6 +24,7 @@ import sensorhub.time.control.IsoTimestamps;
  * {@code {sensor_id, creation_date, value}} or CSV with the header {@code sensor_id,creation_date,value}, so
  * that a large batch never sits in memory as text or as a tree of JSON objects. Every bad item is named by
  * its index; one bad item rejects the batch. More items than the limit are refused as soon as they are seen.
+ * JSON is read as strictly as {@link StrictJson} reads any body, and skips nested values with its bounded skip.
  */
 public final class ReadingBatchParser {
 
@@ -33,8 +32,6 @@ public final class ReadingBatchParser {
     static final int MAX_ID_LENGTH = 90;
     /** A number as JSON writes it; Java would also read {@code 0x1p3}, {@code 2d} and {@code NaN}. */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    /** Made once: {@code Json.createParser} looks the JSON-P provider up again on every call. */
-    private static final JsonParserFactory JSON = Json.createParserFactory(Map.of());
     private static final List<String> CSV_COLUMNS = List.of("sensor_id", "creation_date", "value");
 
     private final int maxBatch;
@@ -55,17 +52,17 @@ public final class ReadingBatchParser {
     }
 
     private ReadingBatch readJson(InputStream body) {
-        try (JsonParser parser = JSON.createParser(body)) {
+        try (JsonParser parser = StrictJson.parser(body)) {
             if (!parser.hasNext() || parser.next() != Event.START_ARRAY) {
                 throw new ProblemException(Status.BAD_REQUEST, "The body must be a JSON array of readings.");
             }
             int index = 0;
-            for (Event event = parser.next(); event != Event.END_ARRAY; event = parser.next()) {
+            for (Event event = StrictJson.next(parser); event != Event.END_ARRAY; event = StrictJson.next(parser)) {
                 checkCount(index);
                 if (event == Event.START_OBJECT) {
                     readJsonItem(parser, index);
                 } else {
-                    skip(parser, event);
+                    StrictJson.skip(parser, event, 2);
                     reject(index, "", "must be an object {sensor_id, creation_date, value}");
                 }
                 index++;
@@ -74,6 +71,8 @@ public final class ReadingBatchParser {
                 throw new ProblemException(Status.BAD_REQUEST, "The body has more after the array of readings.");
             }
             return finish();
+        } catch (JsonException e) {
+            throw StrictJson.invalid(e);
         }
     }
 
@@ -82,41 +81,49 @@ public final class ReadingBatchParser {
         String creationDate = null;
         String value = null;
         boolean wellTyped = true;
-        for (Event event = parser.next(); event != Event.END_OBJECT; event = parser.next()) {
-            String key = parser.getString();
-            Event valueEvent = parser.next();
+        int seen = 0;
+        for (Event event = StrictJson.next(parser); event != Event.END_OBJECT; event = StrictJson.next(parser)) {
+            String key = StrictJson.text(parser.getString());
+            Event valueEvent = StrictJson.next(parser);
             Event expected = switch (key) {
                 case "sensor_id", "creation_date" -> Event.VALUE_STRING;
                 case "value" -> Event.VALUE_NUMBER;
                 default -> null;
             };
-            if (valueEvent == expected) {
+            int field = switch (key) {
+                case "sensor_id" -> 1;
+                case "creation_date" -> 2;
+                case "value" -> 4;
+                default -> 0;
+            };
+            if (expected == null) {
+                // Other fields are passed over, as gateways add their own; a misspelt one leaves one missing.
+                StrictJson.skip(parser, valueEvent, 3);
+                continue;
+            }
+            if ((seen & field) != 0) {
+                reject(index, key, "is given twice");
+                wellTyped = false;
+            } else if (valueEvent == expected) {
+                seen |= field;
                 switch (key) {
-                    case "sensor_id" -> sensorId = parser.getString();
+                    case "sensor_id" -> sensorId = StrictJson.text(parser.getString());
                     case "creation_date" -> creationDate = parser.getString();
                     default -> value = parser.getString();
                 }
-            } else if (expected != null && valueEvent != Event.VALUE_NULL) {
+            } else if (valueEvent != Event.VALUE_NULL) {
                 reject(index, key, expected == Event.VALUE_NUMBER ? "must be a number" : "must be a string");
                 wellTyped = false;
             }
-            skip(parser, valueEvent);
+            StrictJson.skip(parser, valueEvent, 3);
         }
         if (wellTyped) {
             accept(index, sensorId, creationDate, value);
         }
     }
 
-    private static void skip(JsonParser parser, Event event) {
-        if (event == Event.START_OBJECT) {
-            parser.skipObject();
-        } else if (event == Event.START_ARRAY) {
-            parser.skipArray();
-        }
-    }
-
     private ReadingBatch readCsv(InputStream body) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(StrictJson.utf8(body))) {
             String header = reader.readLine();
             int[] column = header == null ? null : columnsOf(header.replace("\uFEFF", ""));
             if (column == null) {
@@ -138,6 +145,8 @@ public final class ReadingBatchParser {
                 index++;
             }
             return finish();
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(Status.BAD_REQUEST, "The CSV is not valid UTF-8.");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -178,7 +187,8 @@ public final class ReadingBatchParser {
             reject(index, "value", "must be a finite number");
         }
         if (errors.size() + invalidItems == before) {
-            batch.add(sensorId, micros, number);
+            // -0 is stored as 0 (MariaDB's DOUBLE keeps no sign of zero), so a retried -0 must compare as 0.
+            batch.add(sensorId, micros, number == 0 ? 0.0 : number);
         }
     }
 

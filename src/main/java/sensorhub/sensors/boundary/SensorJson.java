@@ -8,7 +8,6 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.bind.annotation.JsonbTypeAdapter;
-import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import java.io.StringReader;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import sensorhub.json.control.JsonShape;
 import sensorhub.sensors.entity.Sensor;
 import sensorhub.time.control.IsoInstantAdapter;
 
@@ -50,7 +50,7 @@ public record SensorJson(
      */
     @SuppressWarnings("java:S6207")
     public SensorJson(String id, String name, String type, String unit, String location,
-            @JsonbTypeDeserializer(StrictBooleanDeserializer.class) Boolean active,
+            Boolean active,
             @JsonbProperty("activation_date") @JsonbTypeAdapter(IsoInstantAdapter.class) Instant activationDate,
             @JsonbProperty("updated_by") String updatedBy,
             @JsonbProperty("updated_at") @JsonbTypeAdapter(IsoInstantAdapter.class) Instant updatedAt) {
@@ -79,6 +79,8 @@ public record SensorJson(
     /** This sensor with an RFC 7396 merge patch applied. */
     SensorJson patched(JsonMergePatch patch) {
         JsonValue current = Json.createReader(new StringReader(JSON.toJson(this))).readValue();
-        return JSON.fromJson(patch.apply(current).toString(), SensorJson.class);
+        JsonValue result = patch.apply(current);
+        JsonShape.check(result, SensorJson.class);
+        return JSON.fromJson(result.toString(), SensorJson.class);
     }
 }

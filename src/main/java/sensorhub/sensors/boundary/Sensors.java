@@ -17,7 +17,6 @@ import jakarta.persistence.criteria.Root;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response.Status;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import sensorhub.database.control.TransientFailures;
 import sensorhub.problems.boundary.InvalidFieldsException;
 import sensorhub.problems.boundary.Problem.FieldError;
 import sensorhub.problems.boundary.ProblemException;
@@ -151,11 +151,9 @@ public class Sensors {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SQLIntegrityConstraintViolationException) {
-                    throw new ProblemException(Status.CONFLICT,
-                            "A sensor with one of these ids was registered meanwhile; nothing was stored.");
-                }
+            if (TransientFailures.isUniqueViolation(e)) {
+                throw new ProblemException(Status.CONFLICT,
+                        "A sensor with one of these ids was registered meanwhile; nothing was stored.");
             }
             throw e;
         }

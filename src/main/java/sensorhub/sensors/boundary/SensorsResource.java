@@ -1,10 +1,10 @@
 package sensorhub.sensors.boundary;
 
+import static sensorhub.database.control.TransientFailures.retried;
+
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
-import jakarta.json.JsonMergePatch;
-import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
+import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
 import sensorhub.sensors.control.SensorCursor;
+import sensorhub.web.boundary.NextPage;
 
 /** The sensors resource: {@code /api/sensors}. */
 @Path("sensors")
@@ -67,8 +67,7 @@ public class SensorsResource {
         var filter = new SensorFilter(location, type, active == null ? null : Boolean.valueOf(active));
         SensorPage page = sensors.list(filter, cursor(after), Integer.parseInt(limit));
         Response.ResponseBuilder answer = Response.ok(page.sensors().stream().map(SensorJson::from).toList());
-        page.next().ifPresent(next -> answer.link(
-                uri.getRequestUriBuilder().replaceQueryParam("after", next.encode()).build(), "next"));
+        page.next().ifPresent(next -> answer.link(NextPage.of(uri, next.encode()), "next"));
         return answer.build();
     }
 
@@ -89,7 +88,8 @@ public class SensorsResource {
     @APIResponse(responseCode = "409", description = "An id exists or repeats in the batch; nothing was stored")
     @APIResponse(responseCode = "413", description = "More than 1000 sensors in one batch")
     public Response register(@NotNull List<@Valid @NotNull SensorJson> batch) {
-        List<SensorJson> stored = sensors.register(batch, caller()).stream().map(SensorJson::from).toList();
+        List<SensorJson> stored = retried(() -> sensors.register(batch, caller())).stream().map(SensorJson::from)
+                .toList();
         return Response.status(Response.Status.CREATED).entity(stored).build();
     }
 
@@ -98,7 +98,7 @@ public class SensorsResource {
     @Requires(Permission.WRITE)
     @Operation(summary = "Replace a sensor", description = "The body's id must be the path's.")
     public SensorJson replace(@PathParam("id") String id, @Valid @NotNull SensorJson sensor) {
-        return SensorJson.from(sensors.replace(id, sensor, caller()));
+        return SensorJson.from(retried(() -> sensors.replace(id, sensor, caller())));
     }
 
     @PATCH
@@ -106,8 +106,8 @@ public class SensorsResource {
     @Consumes(MERGE_PATCH)
     @Requires(Permission.WRITE)
     @Operation(summary = "Change some fields of a sensor (RFC 7396 JSON merge patch)")
-    public SensorJson patch(@PathParam("id") String id, @NotNull String patch) {
-        return SensorJson.from(sensors.patch(id, mergePatch(patch), caller()));
+    public SensorJson patch(@PathParam("id") String id, @NotNull JsonObject patch) {
+        return SensorJson.from(retried(() -> sensors.patch(id, Json.createMergePatch(patch), caller())));
     }
 
     @DELETE
@@ -116,7 +116,7 @@ public class SensorsResource {
     @Operation(summary = "Delete a sensor with its readings and statistics")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") String id) {
-        sensors.delete(id);
+        retried(() -> sensors.delete(id));
     }
 
     private String caller() {
@@ -128,15 +128,6 @@ public class SensorsResource {
             return Optional.ofNullable(after).map(SensorCursor::decode);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("The 'after' cursor is not one this service made.");
-        }
-    }
-
-    private static JsonMergePatch mergePatch(String body) {
-        try {
-            JsonValue patch = Json.createReader(new StringReader(body)).readValue();
-            return Json.createMergePatch(patch);
-        } catch (JsonParsingException e) {
-            throw new BadRequestException("The merge patch is not valid JSON.", e);
         }
     }
 }

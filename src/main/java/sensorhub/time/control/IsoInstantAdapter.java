@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
+import java.util.regex.Pattern;
 
 /**
  * Reads ISO-8601 timestamps with or without an offset (none means UTC, as the original service did) and
@@ -16,8 +17,10 @@ import java.time.temporal.TemporalAccessor;
  */
 public class IsoInstantAdapter implements JsonbAdapter<Instant, String> {
 
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    private static final Instant EARLIEST = EpochMicros.toInstant(EpochMicros.EARLIEST);
+    private static final Instant LATEST = EpochMicros.toInstant(EpochMicros.LATEST);
+    /** A decimal point without a digit after it, which {@code java.time} lets pass ({@code 09:30:00.Z}). */
+    private static final Pattern EMPTY_FRACTION = Pattern.compile("\\.(?![0-9])");
 
     @Override
     public String adaptToJson(Instant instant) {
@@ -31,6 +34,9 @@ public class IsoInstantAdapter implements JsonbAdapter<Instant, String> {
 
     /** @throws DateTimeParseException for text that is not ISO-8601 or lies outside the years 1 to 9999 */
     public static Instant parse(String text) {
+        if (EMPTY_FRACTION.matcher(text).find()) {
+            throw new DateTimeParseException("a decimal point without digits", text, 0);
+        }
         TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(text.trim());
         Instant instant = parsed.isSupported(ChronoField.OFFSET_SECONDS)
                 ? Instant.from(parsed)

@@ -2,17 +2,18 @@ package sensorhub.readings.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import jakarta.json.JsonException;
-import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import sensorhub.json.control.InvalidJsonException;
 import sensorhub.problems.boundary.Problem;
 import sensorhub.problems.boundary.ProblemException;
 
@@ -150,13 +151,51 @@ class ReadingBatchParserTest {
     @ValueSource(strings = {"[{\"sensor_id\": \"a\",", "[{\"sensor_id\" \"a\"}]", "[{sensor_id: \"a\"}]",
             "[{\"sensor_id\": \"a\"},]"})
     void failsOnMalformedJson(String body) {
-        assertThrows(JsonParsingException.class, () -> json(body));
+        assertThrows(InvalidJsonException.class, () -> json(body));
+    }
+
+    /** Parsson's skipArray and skipObject loop forever at the end of input (eclipse-ee4j/parsson#23). */
+    @ParameterizedTest
+    @ValueSource(strings = {"[[", "[{\"sensor_id\":\"x\",\"x\":[", "[{\"x\":{\"y\":", "[1, [2, {"})
+    void failsAtOnceOnBodiesThatEndInsideANestedValue(String body) {
+        assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> assertThrows(InvalidJsonException.class, () -> json(body)));
+    }
+
+    @Test
+    void refusesNestingDeeperThanAnyReading() {
+        String deep = "[".repeat(10_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> assertThrows(InvalidJsonException.class, () -> json(deep)));
+        assertThrows(InvalidJsonException.class, () -> json("[" + "[".repeat(40) + "]".repeat(41)));
+    }
+
+    @Test
+    void refusesAFieldGivenTwice() {
+        ProblemException thrown = assertThrows(ProblemException.class, () -> json(
+                "[{\"sensor_id\": \"a\", \"creation_date\": \"2026-01-02T03:04:05Z\", \"value\": 1, \"value\": 2}]"));
+        assertEquals(List.of("[0].value"), fields(thrown));
+    }
+
+    @Test
+    void refusesBytesThatAreNotUtf8AndLoneSurrogates() {
+        byte[] latin1 = "[{\"sensor_id\": \"caf\u00e9\", \"creation_date\": \"2026-01-02T03:04:05Z\", \"value\": 1}]"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThrows(InvalidJsonException.class, () -> ReadingBatchParser.json(new ByteArrayInputStream(latin1), 10));
+        assertThrows(InvalidJsonException.class, () -> json(
+                "[{\"sensor_id\": \"a\\ud800\", \"creation_date\": \"2026-01-02T03:04:05Z\", \"value\": 1}]"));
+    }
+
+    @Test
+    void readsNegativeZeroAsZeroSoThatARetryComparesEqual() {
+        ReadingBatch batch = json("[{\"sensor_id\": \"a\", \"creation_date\": \"2026-01-02T03:04:05Z\", \"value\": -0}]");
+        assertEquals(0L, Double.doubleToRawLongBits(batch.value(0)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"] trailing", " {}", "[]"})
     void failsOnTextAfterTheArray(String trailing) {
-        assertThrows(JsonException.class, () -> json("[" + reading("a") + "]" + trailing));
+        assertThrows(InvalidJsonException.class, () -> json("[" + reading("a") + "]" + trailing));
     }
 
     @Test

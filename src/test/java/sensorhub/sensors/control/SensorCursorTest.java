@@ -41,7 +41,8 @@ class SensorCursorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "no-colon", ":sensor", "yesterday:sensor"})
+    @ValueSource(strings = {"", "no-colon", ":sensor", "yesterday:sensor", "-9223372036854775808:", "-9223372036854775808:s",
+        "9223372036854775807:s", "+1:s", "01:s", "1:"})
     void rejectsBase64OfSomethingElse(String plain) {
         String text = Base64.getUrlEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
 

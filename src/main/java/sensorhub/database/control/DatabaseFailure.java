@@ -1,0 +1,64 @@
+package sensorhub.database.control;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * What kind of database failure lies behind an exception, for an answer that tells the client the truth: each
+ * of these is a 503 that a later retry may cure, but "the database is down", "no connection came free" and "the
+ * database set this transaction aside" call for different waits and different alarms.
+ */
+public enum DatabaseFailure {
+
+    /** The database does not answer: connections are refused, broken or time out. */
+    UNREACHABLE,
+    /** No pooled connection came free within the pool's wait, while the database itself answers. */
+    POOL_EXHAUSTED,
+    /** A deadlock, serialization failure or concurrent write outlasted the service's own retries. */
+    CONFLICT,
+    /** Not a database failure this service expects: a bug, to be answered 500. */
+    OTHER;
+
+    private static final String CONNECTION_EXCEPTIONS = "08";
+
+    public static DatabaseFailure of(Throwable failure) {
+        if (TransientFailures.isTransient(failure)) {
+            return CONFLICT;
+        }
+        boolean pool = false;
+        boolean database = false;
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            database |= t instanceof SQLException || isConnectorFailure(t);
+            if (database && isNetwork(t)) {
+                return UNREACHABLE;
+            }
+            pool |= t instanceof SQLTransientConnectionException || isConnectorFailure(t);
+        }
+        return pool ? POOL_EXHAUSTED : OTHER;
+    }
+
+    /** Behind a database failure: an I/O failure there is the connection's, not the request body's. */
+    private static boolean isNetwork(Throwable t) {
+        return t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
+                || t instanceof IOException
+                || t instanceof SQLException sql && sql.getSQLState() != null
+                        && sql.getSQLState().startsWith(CONNECTION_EXCEPTIONS);
+    }
+
+    /**
+     * A connection pool's {@code jakarta.resource.ResourceException}, recognised by name: the Connectors API is
+     * not part of the Web Profile, and on a server without it (Open Liberty with the features this service
+     * needs) naming the class in code would fail with a NoClassDefFoundError.
+     */
+    private static boolean isConnectorFailure(Throwable failure) {
+        for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals("jakarta.resource.ResourceException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
