@@ -2,7 +2,7 @@
 #   docker build -t sensorhub .
 #   docker run -p 8080:8080 -e SENSORS_ADMIN_KEY=... -e SENSORS_DB_URL=jdbc:mysql://db:3306/sensorhub \
 #              -e SENSORS_DB_USER=sensorhub -e SENSORS_DB_PASSWORD=... sensorhub
-# The same WAR, driver and post-boot commands as the README's MySQL command.
+# The same WAR, driver and boot commands as the README's MySQL command.
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /build
@@ -13,10 +13,12 @@ RUN mvn -B -ntp package -DskipTests
 
 FROM payara/micro:6.2025.10-jdk17
 COPY --from=build /build/target/server/mysql-connector-j.jar /opt/payara/libs/mysql-connector-j.jar
+COPY --from=build /build/server-config/payara/hardening.asadmin /opt/payara/config/hardening.asadmin
 COPY --from=build /build/server-config/payara/mysql.asadmin /opt/payara/config/mysql.asadmin
 COPY --from=build /build/target/sensorhub.war /opt/payara/deployments/sensorhub.war
 EXPOSE 8080
 # The image's entrypoint runs payara-micro.jar; these are its arguments.
 CMD ["--nohazelcast", "--addlibs", "/opt/payara/libs/mysql-connector-j.jar", \
+     "--prebootcommandfile", "/opt/payara/config/hardening.asadmin", \
      "--postbootcommandfile", "/opt/payara/config/mysql.asadmin", \
      "--deploy", "/opt/payara/deployments/sensorhub.war", "--contextroot", "/"]

@@ -218,6 +218,7 @@ start_layout() { # server run-folder
             SERVER_PID=$(cat "$run/wlp/usr/servers/.pid/sensorhub.pid" 2>/dev/null) ;;
         payara)
             java -jar "$PAYARA_JAR" --nohazelcast --port "${HTTP_PORT[payara]}" --rootdir "$run/layout/payara-root" \
+                --prebootcommandfile "$ROOT/server-config/payara/hardening.asadmin" \
                 --postbootcommandfile "$ROOT/server-config/payara/h2-file.asadmin" \
                 --deploy "$WAR" --contextroot / > "$run/layout-server.log" 2>&1 &
             SERVER_PID=$! ;;

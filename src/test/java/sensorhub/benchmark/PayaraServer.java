@@ -59,6 +59,7 @@ final class PayaraServer implements AutoCloseable {
         command.addAll(List.of("-jar", project.resolve("target/server/payara-micro.jar").toString(),
                 "--nohazelcast", "--port", Integer.toString(settings.port()),
                 "--addlibs", project.resolve("target/server/mysql-connector-j.jar").toString(),
+                "--prebootcommandfile", project.resolve("server-config/payara/hardening.asadmin").toString(),
                 "--postbootcommandfile", settings.postBootCommands().isEmpty()
                         ? project.resolve("server-config/payara/mysql.asadmin").toString()
                         : settings.postBootCommands(),
