@@ -4,35 +4,35 @@ import java.util.List;
 import java.util.Locale;
 
 /** A set of timings in milliseconds, summarised by nearest-rank percentiles. */
-record Latencies(double[] sortedMillis) {
+public record Latencies(double[] sortedMillis) {
 
-    static Latencies of(List<? extends Number> millis) {
+    public static Latencies of(List<? extends Number> millis) {
         return new Latencies(millis.stream().mapToDouble(Number::doubleValue).sorted().toArray());
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return sortedMillis.length == 0;
     }
 
-    int count() {
+    public int count() {
         return sortedMillis.length;
     }
 
-    double percentile(double p) {
+    public double percentile(double p) {
         int rank = (int) Math.ceil(p / 100 * sortedMillis.length);
         return sortedMillis[Math.max(0, rank - 1)];
     }
 
-    double median() {
+    public double median() {
         return percentile(50);
     }
 
     /** "p50 1.2 ms, p99 3.4 ms", or "n/a" when nothing was measured. */
-    String p50p99() {
+    public String p50p99() {
         return isEmpty() ? "n/a" : "p50 " + millis(percentile(50)) + ", p99 " + millis(percentile(99));
     }
 
-    static String millis(double ms) {
+    public static String millis(double ms) {
         return String.format(Locale.ROOT, ms < 10 ? "%.1f ms" : "%.0f ms", ms);
     }
 }

@@ -20,9 +20,10 @@ import java.util.stream.Stream;
 /**
  * The service under test: the packaged WAR on Payara Micro, in a JVM of its own against the benchmark's database,
  * as the README runs it. Its access log records each request's server-side time ({@code %time-taken%}, whole
- * milliseconds). Closing it stops the server; a shutdown hook does too if the benchmark is interrupted.
+ * milliseconds). Closing it stops the server; a shutdown hook does too if the benchmark is interrupted. The
+ * reliability suite ({@code sensorhub.reliability}) starts it the same way, through {@link Launch}.
  */
-final class PayaraServer implements AutoCloseable {
+public final class PayaraServer implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(4);
     private static final Pattern VERSION = Pattern.compile("Payara Micro \\S+ \\(build \\d+\\)");
@@ -44,42 +45,65 @@ final class PayaraServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
+    /**
+     * How to start the server beside the fixed part (no Hazelcast, the MySQL driver, the access log, the WAR at
+     * {@code /}): its folder (made afresh), HTTP port, JVM options, further Payara Micro options such as
+     * {@code --postbootcommandfile}, and environment variables.
+     */
+    public record Launch(Path work, int port, List<String> jvmOptions, List<String> options,
+            Map<String, String> environment) {
+    }
+
     /** Starts the server and waits until {@code /health/ready} answers 200 (the database is reachable). */
     static PayaraServer start(Path project, BenchmarkSettings settings, BenchmarkDatabase database, String adminKey)
             throws IOException, InterruptedException {
-        Path work = project.resolve("target/benchmark");
-        Path accessLogs = work.resolve("access");
-        deleteRecursively(work);
+        String postBoot = settings.postBootCommands().isEmpty()
+                ? project.resolve("server-config/payara/mysql.asadmin").toString()
+                : settings.postBootCommands();
+        PayaraServer server = start(project, new Launch(project.resolve("target/benchmark"), settings.port(),
+                Arrays.asList(settings.serverJvmOptions().trim().split("\\s+")),
+                List.of("--postbootcommandfile", postBoot),
+                Map.of("SENSORS_ADMIN_KEY", adminKey,
+                        "SENSORS_DB_URL", database.url(),
+                        "SENSORS_DB_USER", database.user(),
+                        "SENSORS_DB_PASSWORD", database.password())));
+        try {
+            server.heap = HeapWatch.of(jdkBin(), server.process.pid());
+            return server;
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** Starts the server as {@code launch} says and waits until {@code /health/ready} answers 200. */
+    public static PayaraServer start(Path project, Launch launch) throws IOException, InterruptedException {
+        Path accessLogs = launch.work().resolve("access");
+        deleteRecursively(launch.work());
         Files.createDirectories(accessLogs);
-        Path log = work.resolve("server.log");
+        Path log = launch.work().resolve("server.log");
 
         List<String> command = new ArrayList<>();
         command.add(jdkBin().resolve("java").toString());
-        command.addAll(Arrays.asList(settings.serverJvmOptions().trim().split("\\s+")));
+        command.addAll(launch.jvmOptions());
         command.addAll(List.of("-jar", project.resolve("target/server/payara-micro.jar").toString(),
-                "--nohazelcast", "--port", Integer.toString(settings.port()),
+                "--nohazelcast", "--port", Integer.toString(launch.port()),
                 "--addlibs", project.resolve("target/server/mysql-connector-j.jar").toString(),
-                "--prebootcommandfile", project.resolve("server-config/payara/hardening.asadmin").toString(),
-                "--postbootcommandfile", settings.postBootCommands().isEmpty()
-                        ? project.resolve("server-config/payara/mysql.asadmin").toString()
-                        : settings.postBootCommands(),
+                "--prebootcommandfile", project.resolve("server-config/payara/hardening.asadmin").toString()));
+        command.addAll(launch.options());
+        command.addAll(List.of(
                 "--accesslog", accessLogs.toString(),
                 "--accesslogformat", "%request% %status% %time-taken%",
                 "--accessloginterval", "0",
                 "--deploy", project.resolve("target/sensorhub.war").toString(),
                 "--contextroot", "/"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of(
-                "SENSORS_ADMIN_KEY", adminKey,
-                "SENSORS_DB_URL", database.url(),
-                "SENSORS_DB_USER", database.user(),
-                "SENSORS_DB_PASSWORD", database.password()));
+        builder.environment().putAll(launch.environment());
 
-        PayaraServer server = new PayaraServer(builder.start(), URI.create("http://127.0.0.1:" + settings.port() + "/"),
+        PayaraServer server = new PayaraServer(builder.start(), URI.create("http://127.0.0.1:" + launch.port() + "/"),
                 accessLogs, log);
         try {
             server.awaitReady();
-            server.heap = HeapWatch.of(jdkBin(), server.process.pid());
             return server;
         } catch (IOException | InterruptedException | RuntimeException e) {
             server.close();
@@ -112,16 +136,21 @@ final class PayaraServer implements AutoCloseable {
         throw new IllegalStateException("Payara Micro was not ready within " + STARTUP + "; see " + log);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    URI base() {
+    /** Where the server's console output goes. */
+    public Path log() {
+        return log;
+    }
+
+    public URI base() {
         return base;
     }
 
     /** The server's name and version as its log states them, e.g. "Payara Micro 6.2025.10 (build 42)". */
-    String version() throws IOException {
+    public String version() throws IOException {
         try (Stream<String> lines = Files.lines(log)) {
             return lines.map(VERSION::matcher).filter(Matcher::find).map(Matcher::group).findFirst()
                     .orElse("Payara Micro");

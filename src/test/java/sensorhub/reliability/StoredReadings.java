@@ -1,0 +1,150 @@
+package sensorhub.reliability;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the database holds for a phase's sensors, held against what the clients were told: every acknowledged
+ * reading stored exactly once with the very same value (compared bit for bit), and no other row but readings
+ * whose fate was in doubt. Rows are read over the binary protocol, so that doubles arrive exactly.
+ */
+final class StoredReadings {
+
+    static final long DAY_MICROS = 86_400_000_000L;
+
+    /** Counts of the comparison; {@code dirtyDays} are (sensor, epoch day) pairs with rows not acknowledged. */
+    record Verdict(long acknowledged, long stored, long missing, long wrongValue, long duplicates,
+            long storedInDoubt, long storedRefused, long unexpected, Set<Long> dirtyDays) {
+
+        boolean intact() {
+            return missing == 0 && wrongValue == 0 && duplicates == 0 && storedRefused == 0 && unexpected == 0;
+        }
+
+        static long day(int sensor, long epochDay) {
+            return ((long) sensor << 32) | epochDay;
+        }
+    }
+
+    private record Row(long micros, long bits) {
+    }
+
+    private StoredReadings() {
+    }
+
+    static Verdict check(Connection connection, List<String> sensorIds, ReadingLog acknowledged,
+            ReadingLog inDoubt, ReadingLog refused) throws SQLException {
+        List<List<Row>> expected = bySensor(sensorIds.size(), acknowledged);
+        List<Set<Long>> doubtful = instantsBySensor(sensorIds.size(), inDoubt);
+        List<Set<Long>> refusedInstants = instantsBySensor(sensorIds.size(), refused);
+        long stored = 0;
+        long missing = 0;
+        long wrong = 0;
+        long duplicates = 0;
+        long storedInDoubt = 0;
+        long storedRefused = 0;
+        long unexpected = 0;
+        Set<Long> dirtyDays = new HashSet<>();
+        String sql = "SELECT v.creation_date, v.measured_value FROM sensor_values v JOIN sensors s "
+                + "ON s.sensor_key = v.sensor_key WHERE s.id = ? ORDER BY v.creation_date";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int sensor = 0; sensor < sensorIds.size(); sensor++) {
+                query.setString(1, sensorIds.get(sensor));
+                List<Row> want = expected.get(sensor);
+                int next = 0;
+                long previous = Long.MIN_VALUE;
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        stored++;
+                        long micros = rows.getLong(1);
+                        long bits = Double.doubleToRawLongBits(rows.getDouble(2));
+                        if (micros == previous) {
+                            duplicates++;
+                            continue;
+                        }
+                        previous = micros;
+                        while (next < want.size() && want.get(next).micros() < micros) {
+                            missing++;
+                            next++;
+                        }
+                        if (next < want.size() && want.get(next).micros() == micros) {
+                            if (want.get(next).bits() != bits) {
+                                wrong++;
+                            }
+                            next++;
+                        } else {
+                            dirtyDays.add(Verdict.day(sensor, Math.floorDiv(micros, DAY_MICROS)));
+                            if (doubtful.get(sensor).contains(micros)) {
+                                storedInDoubt++;
+                            } else if (refusedInstants.get(sensor).contains(micros)) {
+                                storedRefused++;
+                            } else {
+                                unexpected++;
+                            }
+                        }
+                    }
+                }
+                missing += want.size() - next;
+            }
+        }
+        return new Verdict(acknowledged.size(), stored, missing, wrong, duplicates, storedInDoubt, storedRefused,
+                unexpected, dirtyDays);
+    }
+
+    /** The acknowledged values of one sensor's UTC day, in time order. */
+    static double[] dayValues(ReadingLog acknowledged, int sensor, long epochDay) {
+        List<double[]> pairs = new ArrayList<>();
+        for (int i = 0; i < acknowledged.size(); i++) {
+            if (acknowledged.sensor(i) == sensor && Math.floorDiv(acknowledged.micros(i), DAY_MICROS) == epochDay) {
+                pairs.add(new double[] {acknowledged.micros(i), acknowledged.value(i)});
+            }
+        }
+        return pairs.stream().sorted((a, b) -> Double.compare(a[0], b[0])).mapToDouble(p -> p[1]).toArray();
+    }
+
+    /** How many acknowledged readings each (sensor, epoch day) has. */
+    static Map<Long, Integer> countsByDay(ReadingLog acknowledged) {
+        Map<Long, Integer> counts = new HashMap<>();
+        for (int i = 0; i < acknowledged.size(); i++) {
+            counts.merge(Verdict.day(acknowledged.sensor(i), Math.floorDiv(acknowledged.micros(i), DAY_MICROS)), 1,
+                    Integer::sum);
+        }
+        return counts;
+    }
+
+    private static List<List<Row>> bySensor(int sensors, ReadingLog log) {
+        List<List<Row>> rows = new ArrayList<>();
+        for (int s = 0; s < sensors; s++) {
+            rows.add(new ArrayList<>());
+        }
+        for (int i = 0; i < log.size(); i++) {
+            rows.get(log.sensor(i)).add(new Row(log.micros(i), Double.doubleToRawLongBits(log.value(i))));
+        }
+        for (List<Row> list : rows) {
+            Row[] sorted = list.toArray(Row[]::new);
+            Arrays.sort(sorted, (a, b) -> Long.compare(a.micros(), b.micros()));
+            list.clear();
+            list.addAll(Arrays.asList(sorted));
+        }
+        return rows;
+    }
+
+    private static List<Set<Long>> instantsBySensor(int sensors, ReadingLog log) {
+        List<Set<Long>> sets = new ArrayList<>();
+        for (int s = 0; s < sensors; s++) {
+            sets.add(new HashSet<>());
+        }
+        for (int i = 0; i < log.size(); i++) {
+            sets.get(log.sensor(i)).add(log.micros(i));
+        }
+        return sets;
+    }
+}
