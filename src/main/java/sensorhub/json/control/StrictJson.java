@@ -131,12 +131,21 @@ public final class StrictJson {
             case START_OBJECT -> object(parser, depth);
             case START_ARRAY -> array(parser, depth);
             case VALUE_STRING -> JSON.createValue(text(parser.getString()));
-            case VALUE_NUMBER -> JSON.createValue(parser.getBigDecimal());
+            case VALUE_NUMBER -> number(parser);
             case VALUE_TRUE -> JsonValue.TRUE;
             case VALUE_FALSE -> JsonValue.FALSE;
             case VALUE_NULL -> JsonValue.NULL;
             default -> throw new InvalidJsonException("The request body is not valid JSON.");
         };
+    }
+
+    /** JSON-P fails with {@code NumberFormatException} on an exponent beyond {@code int}, e.g. {@code 1e9999999999}. */
+    private static JsonValue number(JsonParser parser) {
+        try {
+            return JSON.createValue(parser.getBigDecimal());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new InvalidJsonException("The request body has a number too large to be read.");
+        }
     }
 
     private static JsonValue object(JsonParser parser, int depth) {
