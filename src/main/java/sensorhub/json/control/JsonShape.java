@@ -36,8 +36,9 @@ public final class JsonShape {
         JsonShape shape = new JsonShape();
         shape.conform(value, type, "");
         if (!shape.errors.isEmpty()) {
-            throw new InvalidJsonException("The request body has fields of the wrong type or unknown fields.",
-                    shape.errors);
+            throw new InvalidJsonException("The request body has fields of the wrong type or unknown fields: "
+                    + String.join(", ", shape.errors.keySet().stream().limit(5).toList())
+                    + (shape.errors.size() > 5 ? " and more." : "."), shape.errors);
         }
     }
 

@@ -1,0 +1,58 @@
+package sensorhub.readings.control;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.ByteArrayInputStream;
+import java.util.concurrent.Callable;
+import sensorhub.json.control.InvalidJsonException;
+import sensorhub.problems.boundary.ProblemException;
+import sensorhub.testing.ParserContract;
+
+/**
+ * Fuzzes the reading batch parser with request bodies: it ends, refuses only with a problem answer (400, or 413
+ * for too many items) or a JSON syntax error, and every batch it returns holds only items within the limits.
+ */
+class ReadingBatchParserFuzzTest {
+
+    private static final int MAX_BATCH = 20;
+    private static final long FIRST_MICROS = -62_135_596_800_000_000L;
+    private static final long LAST_MICROS = 253_402_300_799_999_999L;
+
+    @FuzzTest(maxDuration = ParserContract.FUZZ_TIME)
+    void json(byte[] body) throws Exception {
+        ParserContract.outcome(() -> checked(() -> ReadingBatchParser.json(new ByteArrayInputStream(body), MAX_BATCH)),
+                ProblemException.class, InvalidJsonException.class);
+    }
+
+    @FuzzTest(maxDuration = ParserContract.FUZZ_TIME)
+    void csv(byte[] body) throws Exception {
+        ParserContract.outcome(() -> checked(() -> ReadingBatchParser.csv(new ByteArrayInputStream(body), MAX_BATCH)),
+                ProblemException.class);
+    }
+
+    private static ReadingBatch checked(Callable<ReadingBatch> parse) throws Exception {
+        try {
+            return withinLimits(parse.call());
+        } catch (ProblemException e) {
+            int status = e.problem().status();
+            assertTrue(status == 400 || status == 413, "status " + status);
+            throw e;
+        }
+    }
+
+    private static ReadingBatch withinLimits(ReadingBatch batch) {
+        assertTrue(batch.size() >= 1 && batch.size() <= MAX_BATCH, "size " + batch.size());
+        for (String id : batch.sensorIds()) {
+            assertTrue(!id.isEmpty() && id.length() <= ReadingBatchParser.MAX_ID_LENGTH, "sensor id " + id);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            assertTrue(batch.sensorOf(i) >= 0 && batch.sensorOf(i) < batch.sensorIds().size(), "sensor of " + i);
+            long micros = batch.micros(i);
+            assertTrue(micros >= FIRST_MICROS && micros <= LAST_MICROS, "[" + i + "] at " + micros
+                    + " µs, outside the years 1 to 9999");
+            assertTrue(Double.isFinite(batch.value(i)), "[" + i + "] value " + batch.value(i));
+        }
+        return batch;
+    }
+}
