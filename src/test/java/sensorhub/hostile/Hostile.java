@@ -1,0 +1,80 @@
+package sensorhub.hostile;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import sensorhub.testing.Api;
+
+/**
+ * One hostile request and what a correct service answers it: a status out of {@code expected} (any status
+ * below 500 when empty) and whatever {@code extra} checks. {@code raw} sends it over a plain socket, for what
+ * {@link java.net.http.HttpClient} refuses to send (control characters in a header, malformed escapes).
+ */
+record Hostile(String name, String method, String target, String key, List<Map.Entry<String, String>> headers,
+        byte[] body, boolean raw, Set<Integer> expected, Consumer<Reply> extra) {
+
+    static Hostile call(String name, String method, String target) {
+        return new Hostile(name, method, target, Api.ADMIN_KEY, List.of(), null, false, Set.of(), reply -> {
+        });
+    }
+
+    Hostile key(String otherKey) {
+        return new Hostile(name, method, target, otherKey, headers, body, raw, expected, extra);
+    }
+
+    Hostile header(String header, String value) {
+        List<Map.Entry<String, String>> more = new ArrayList<>(headers);
+        more.add(Map.entry(header, value));
+        return new Hostile(name, method, target, key, List.copyOf(more), body, raw, expected, extra);
+    }
+
+    Hostile body(String contentType, byte[] bytes) {
+        Hostile typed = contentType == null ? this : header("Content-Type", contentType);
+        return new Hostile(name, method, target, key, typed.headers, bytes, raw, expected, extra);
+    }
+
+    Hostile body(String contentType, String text) {
+        return body(contentType, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Hostile json(String text) {
+        return body("application/json", text);
+    }
+
+    Hostile csv(String text) {
+        return body("text/csv", text);
+    }
+
+    Hostile mergePatch(String text) {
+        return body("application/merge-patch+json", text);
+    }
+
+    Hostile expect(Integer... statuses) {
+        return new Hostile(name, method, target, key, headers, body, raw, Set.of(statuses), extra);
+    }
+
+    Hostile then(Consumer<Reply> check) {
+        Consumer<Reply> both = extra.andThen(check);
+        return new Hostile(name, method, target, key, headers, body, raw, expected, both);
+    }
+
+    Hostile overSocket() {
+        return new Hostile(name, method, target, key, headers, body, true, expected, extra);
+    }
+
+    Hostile named(String otherName) {
+        return new Hostile(otherName, method, target, key, headers, body, raw, expected, extra);
+    }
+
+    boolean writes() {
+        return Set.of("POST", "PUT", "PATCH", "DELETE").contains(method);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
