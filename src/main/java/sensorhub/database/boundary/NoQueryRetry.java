@@ -1,5 +1,6 @@
 package sensorhub.database.boundary;
 
+import java.util.logging.Logger;
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.Session;
 
@@ -12,9 +13,12 @@ import org.eclipse.persistence.sessions.Session;
  */
 public class NoQueryRetry implements SessionCustomizer {
 
+    private static final Logger LOG = Logger.getLogger(NoQueryRetry.class.getName());
+
     @Override
     public void customize(Session session) {
         session.getLogin().setQueryRetryAttemptCount(0);
         session.getLogin().setDelayBetweenConnectionAttempts(0);
+        LOG.info("EclipseLink will not retry reads on broken connections: they fail at once");
     }
 }

@@ -1,10 +1,12 @@
 package sensorhub.database.control;
 
+import jakarta.transaction.SystemException;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 
 /**
  * What kind of database failure lies behind an exception, for an answer that tells the client the truth: each
@@ -19,10 +21,19 @@ public enum DatabaseFailure {
     POOL_EXHAUSTED,
     /** A deadlock, serialization failure or concurrent write outlasted the service's own retries. */
     CONFLICT,
-    /** Not a database failure this service expects: a bug, to be answered 500. */
+    /**
+     * The database failed the request some other way, as a dying one does: a statement closed under it, a
+     * commit the transaction manager could not complete. Not a bug of this service's SQL (see {@link #OTHER}).
+     */
+    FAILED,
+    /**
+     * Not a database failure this service expects: a bug, to be answered 500. SQL it got wrong (SQLSTATE class
+     * 42), data it failed to check (22), a constraint it failed to translate (23).
+     */
     OTHER;
 
     private static final String CONNECTION_EXCEPTIONS = "08";
+    private static final Set<String> BUGS = Set.of("22", "23", "42");
 
     public static DatabaseFailure of(Throwable failure) {
         if (TransientFailures.isTransient(failure)) {
@@ -30,14 +41,17 @@ public enum DatabaseFailure {
         }
         boolean pool = false;
         boolean database = false;
+        boolean bug = false;
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            database |= t instanceof SQLException || isConnectorFailure(t);
+            database |= t instanceof SQLException || t instanceof SystemException || isConnectorFailure(t);
             if (database && isNetwork(t)) {
                 return UNREACHABLE;
             }
             pool |= t instanceof SQLTransientConnectionException || isConnectorFailure(t);
+            bug |= t instanceof SQLException sql && sql.getSQLState() != null
+                    && BUGS.contains(sql.getSQLState().substring(0, Math.min(2, sql.getSQLState().length())));
         }
-        return pool ? POOL_EXHAUSTED : OTHER;
+        return pool ? POOL_EXHAUSTED : database && !bug ? FAILED : OTHER;
     }
 
     /** Behind a database failure: an I/O failure there is the connection's, not the request body's. */

@@ -3,6 +3,7 @@ package sensorhub.json.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -32,23 +33,30 @@ public class StrictJsonBodies implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        if (isJson(context.getMediaType())) {
-            boolean value = JsonValue.class.isAssignableFrom(context.getType());
-            if (value || JsonShape.covers(context.getType(), context.getGenericType())) {
-                JsonValue document = StrictJson.read(new LimitedInputStream(context.getInputStream(), maxBytes));
-                if (value) {
-                    StrictJson.expect(document, context.getType());
-                } else {
-                    JsonShape.check(document, context.getGenericType());
-                }
-                context.setInputStream(new ByteArrayInputStream(document.toString().getBytes(StandardCharsets.UTF_8)));
+        boolean value = JsonValue.class.isAssignableFrom(context.getType());
+        if (value || JsonShape.covers(context.getType(), context.getGenericType())) {
+            requireUtf8Json(context.getMediaType());
+            JsonValue document = StrictJson.read(new LimitedInputStream(context.getInputStream(), maxBytes));
+            if (value) {
+                StrictJson.expect(document, context.getType());
+            } else {
+                JsonShape.check(document, context.getGenericType());
             }
+            context.setInputStream(new ByteArrayInputStream(document.toString().getBytes(StandardCharsets.UTF_8)));
         }
         return context.proceed();
     }
 
-    private static boolean isJson(MediaType type) {
-        return type != null && type.getType().equals("application")
+    /**
+     * A body without a media type, or of another one that a resource method's wildcard let through, is not read
+     * as JSON; nor is JSON in another charset than UTF-8, the only one RFC 8259 allows between systems.
+     */
+    private static void requireUtf8Json(MediaType type) {
+        boolean json = type != null && type.getType().equals("application")
                 && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
+        String charset = json ? type.getParameters().get(MediaType.CHARSET_PARAMETER) : null;
+        if (!json || charset != null && !charset.equalsIgnoreCase("utf-8")) {
+            throw new NotSupportedException("The request body must be JSON in UTF-8 (application/json).");
+        }
     }
 }

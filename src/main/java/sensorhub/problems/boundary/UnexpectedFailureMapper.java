@@ -34,6 +34,8 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
                     "The service is busy: no database connection came free in time; retry shortly.", 2);
             case CONFLICT -> unavailable(kind, failure, "Database conflict",
                     "The database kept setting this request aside for concurrent writes; retry shortly.", 1);
+            case FAILED -> unavailable(kind, failure, "Database failure",
+                    "The database failed during this request; retry later.", 2);
             case OTHER -> failed(failure);
         };
     }

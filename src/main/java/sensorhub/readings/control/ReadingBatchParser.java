@@ -7,13 +7,17 @@ import jakarta.ws.rs.core.Response.Status;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import sensorhub.problems.boundary.Problem.FieldError;
 import sensorhub.json.control.StrictJson;
 import sensorhub.problems.boundary.ProblemException;
@@ -33,6 +37,7 @@ public final class ReadingBatchParser {
     /** A number as JSON writes it; Java would also read {@code 0x1p3}, {@code 2d} and {@code NaN}. */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final List<String> CSV_COLUMNS = List.of("sensor_id", "creation_date", "value");
+    private static final CSVFormat CSV = CSVFormat.RFC4180;
 
     private final int maxBatch;
     private final ReadingBatch batch = new ReadingBatch();
@@ -122,39 +127,60 @@ public final class ReadingBatchParser {
         }
     }
 
+    /**
+     * RFC 4180 by Commons CSV: a field may be quoted, and then hold commas, quotes ({@code ""}) and line breaks,
+     * as an id may. Only the id is taken exactly as written; spaces around a time or a value are passed over.
+     */
     private ReadingBatch readCsv(InputStream body) {
-        try (BufferedReader reader = new BufferedReader(StrictJson.utf8(body))) {
-            String header = reader.readLine();
-            int[] column = header == null ? null : columnsOf(header.replace("\uFEFF", ""));
+        try (Reader reader = withoutByteOrderMark(new BufferedReader(StrictJson.utf8(body)));
+                CSVParser csv = CSV.parse(reader)) {
+            Iterator<CSVRecord> records = csv.iterator();
+            int[] column = records.hasNext() ? columnsOf(records.next()) : null;
             if (column == null) {
                 throw new ProblemException(Status.BAD_REQUEST,
                         "The CSV must start with the header line sensor_id,creation_date,value.");
             }
             int index = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank()) {
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                if (record.size() == 1 && record.get(0).isBlank()) {
                     continue;
                 }
                 checkCount(index);
-                String[] fields = line.split(",", -1);
-                if (fields.length != CSV_COLUMNS.size()) {
-                    reject(index, "", "has " + fields.length + " fields where the header names 3");
+                if (record.size() != CSV_COLUMNS.size()) {
+                    reject(index, "", "has " + record.size() + " fields where the header names 3");
                 } else {
-                    accept(index, fields[column[0]].trim(), fields[column[1]].trim(), fields[column[2]].trim());
+                    accept(index, record.get(column[0]), record.get(column[1]).trim(),
+                            record.get(column[2]).trim());
                 }
                 index++;
             }
             return finish();
         } catch (CharacterCodingException e) {
-            throw new ProblemException(Status.BAD_REQUEST, "The CSV is not valid UTF-8.");
+            throw notCsv("is not valid UTF-8");
+        } catch (UncheckedIOException e) {
+            throw e.getCause() instanceof CharacterCodingException ? notCsv("is not valid UTF-8")
+                    : notCsv("is not valid CSV (RFC 4180): " + e.getCause().getMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw notCsv("could not be read to its end");
         }
     }
 
-    /** Where each of sensor_id, creation_date and value stands in a line, or null for a wrong header. */
-    private static int[] columnsOf(String header) {
-        List<String> names = Arrays.stream(header.split(",", -1)).map(String::trim).toList();
+    private static ProblemException notCsv(String what) {
+        return new ProblemException(Status.BAD_REQUEST, "The CSV " + what + ".");
+    }
+
+    private static Reader withoutByteOrderMark(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
+    }
+
+    /** Where each of sensor_id, creation_date and value stands in a record, or null for a wrong header. */
+    private static int[] columnsOf(CSVRecord header) {
+        List<String> names = header.stream().map(String::trim).toList();
         if (names.size() != CSV_COLUMNS.size() || !names.containsAll(CSV_COLUMNS)) {
             return null;
         }

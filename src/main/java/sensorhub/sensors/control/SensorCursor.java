@@ -13,7 +13,8 @@ import sensorhub.time.control.EpochMicros;
 public record SensorCursor(long activationMicros, String id) {
 
     /** The longest cursor this class makes: 20 digits, a colon and 90 characters of up to 4 bytes, in base64. */
-    private static final int MAX_LENGTH = 4 * (21 + 4 * 90) / 3 + 4;
+    private static final int MAX_ID_LENGTH = 90;
+    private static final int MAX_LENGTH = 4 * (21 + 4 * MAX_ID_LENGTH) / 3 + 4;
 
     public String encode() {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain().getBytes(StandardCharsets.UTF_8));
@@ -31,7 +32,8 @@ public record SensorCursor(long activationMicros, String id) {
         }
         long micros = Long.parseLong(plain.substring(0, colon));
         String id = plain.substring(colon + 1);
-        if (!EpochMicros.inRange(micros) || id.isEmpty() || !plain.equals(new SensorCursor(micros, id).plain())) {
+        if (!EpochMicros.inRange(micros) || id.isEmpty() || id.length() > MAX_ID_LENGTH
+                || !plain.equals(new SensorCursor(micros, id).plain())) {
             throw new IllegalArgumentException("not a sensor cursor");
         }
         return new SensorCursor(micros, id);

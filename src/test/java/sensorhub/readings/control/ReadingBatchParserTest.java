@@ -212,6 +212,24 @@ class ReadingBatchParserTest {
     }
 
     @Test
+    void readsQuotedCsvFieldsAsRfc4180SaysAndKeepsIdsExact() {
+        ReadingBatch batch = csv("sensor_id,creation_date,value\n"
+                + "\"lab, \"\"north\"\"\",2026-01-02T03:04:05Z,1.5\n"
+                + "\"two\nlines\", 2026-01-02T03:04:06Z , 2\n"
+                + "trailing ,2026-01-02T03:04:07Z,3\n");
+
+        assertEquals(List.of("lab, \"north\"", "two\nlines", "trailing "), batch.sensorIds());
+        assertReading(batch, 1, "two\nlines", "2026-01-02T03:04:06Z", 2);
+    }
+
+    @Test
+    void refusesCsvThatIsNotRfc4180() {
+        ProblemException thrown = assertThrows(ProblemException.class,
+                () -> csv("sensor_id,creation_date,value\n\"open,2026-01-02T03:04:05Z,1\n"));
+        assertEquals(400, thrown.problem().status());
+    }
+
+    @Test
     void skipsBlankCsvLines() {
         ReadingBatch batch = csv("""
                 sensor_id,creation_date,value
