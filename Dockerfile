@@ -14,11 +14,13 @@ RUN mvn -B -ntp package -DskipTests
 FROM payara/micro:6.2025.10-jdk17
 COPY --from=build /build/target/server/mysql-connector-j.jar /opt/payara/libs/mysql-connector-j.jar
 COPY --from=build /build/server-config/payara/hardening.asadmin /opt/payara/config/hardening.asadmin
+COPY --from=build /build/server-config/payara/system.properties /opt/payara/config/system.properties
 COPY --from=build /build/server-config/payara/mysql.asadmin /opt/payara/config/mysql.asadmin
 COPY --from=build /build/target/sensorhub.war /opt/payara/deployments/sensorhub.war
 EXPOSE 8080
 # The image's entrypoint runs payara-micro.jar; these are its arguments.
 CMD ["--nohazelcast", "--addlibs", "/opt/payara/libs/mysql-connector-j.jar", \
      "--prebootcommandfile", "/opt/payara/config/hardening.asadmin", \
+     "--systemproperties", "/opt/payara/config/system.properties", \
      "--postbootcommandfile", "/opt/payara/config/mysql.asadmin", \
      "--deploy", "/opt/payara/deployments/sensorhub.war", "--contextroot", "/"]

@@ -219,6 +219,7 @@ start_layout() { # server run-folder
         payara)
             java -jar "$PAYARA_JAR" --nohazelcast --port "${HTTP_PORT[payara]}" --rootdir "$run/layout/payara-root" \
                 --prebootcommandfile "$ROOT/server-config/payara/hardening.asadmin" \
+                --systemproperties "$ROOT/server-config/payara/system.properties" \
                 --postbootcommandfile "$ROOT/server-config/payara/h2-file.asadmin" \
                 --deploy "$WAR" --contextroot / > "$run/layout-server.log" 2>&1 &
             SERVER_PID=$! ;;

@@ -89,7 +89,8 @@ public final class PayaraServer implements AutoCloseable {
         command.addAll(List.of("-jar", project.resolve("target/server/payara-micro.jar").toString(),
                 "--nohazelcast", "--port", Integer.toString(launch.port()),
                 "--addlibs", project.resolve("target/server/mysql-connector-j.jar").toString(),
-                "--prebootcommandfile", project.resolve("server-config/payara/hardening.asadmin").toString()));
+                "--prebootcommandfile", project.resolve("server-config/payara/hardening.asadmin").toString(),
+                "--systemproperties", project.resolve("server-config/payara/system.properties").toString()));
         command.addAll(launch.options());
         command.addAll(List.of(
                 "--accesslog", accessLogs.toString(),

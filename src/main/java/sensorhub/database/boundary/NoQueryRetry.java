@@ -14,19 +14,6 @@ import org.eclipse.persistence.sessions.Session;
 public class NoQueryRetry implements SessionCustomizer {
 
     private static final Logger LOG = Logger.getLogger(NoQueryRetry.class.getName());
-    static final String PROPERTY = "eclipselink.session.customizer";
-
-    static void installWhereVisible() {
-        try {
-            Class.forName("org.eclipse.persistence.config.SessionCustomizer", false, NoQueryRetry.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return;
-        }
-        if (System.getProperty(PROPERTY) == null) {
-            System.setProperty(PROPERTY, NoQueryRetry.class.getName());
-        }
-    }
-
     @Override
     public void customize(Session session) {
         session.getLogin().setQueryRetryAttemptCount(0);

@@ -14,8 +14,7 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Brings the schema up to date before the application serves anything, from the versioned scripts in
- * {@code db/migration}. Instances that start together are safe: Flyway locks its history table. Runs before
- * anything uses JPA, so it also sets up the provider's failure handling ({@link NoQueryRetry}).
+ * {@code db/migration}. Instances that start together are safe: Flyway locks its history table.
  */
 @Startup
 @Singleton
@@ -27,7 +26,6 @@ public class SchemaMigration {
 
     @PostConstruct
     void migrate() {
-        NoQueryRetry.installWhereVisible();
         Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
