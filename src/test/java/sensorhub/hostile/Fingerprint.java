@@ -4,9 +4,11 @@ import java.util.List;
 import sensorhub.testing.Database;
 
 /**
- * A cheap fingerprint of every table a request may write: row counts and sums over their columns. Two equal
- * fingerprints around a refused request mean it wrote nothing. {@code api_keys.last_used_at} is left out: a
- * successful key check may touch it.
+ * A cheap fingerprint of every table a request may write: row counts and sums over their columns, for readings
+ * the sums over the corpus's own sensors only (the table holds the other tests' millions of rows; readings are
+ * never updated in place, so a refused write shows in the count or in those sums). Two equal fingerprints
+ * around a refused request mean it wrote nothing. {@code api_keys.last_used_at} is left out: a successful key
+ * check may touch it.
  */
 final class Fingerprint {
 
@@ -16,8 +18,8 @@ final class Fingerprint {
             + "(SELECT SUM(LENGTH(id) + LENGTH(name) + LENGTH(type) + LENGTH(unit) + COALESCE(LENGTH(location), 0)"
             + " + LENGTH(updated_by)) FROM sensors), "
             + "(SELECT SUM(CASE WHEN active THEN 1 ELSE 0 END) FROM sensors), "
-            + "(SELECT COUNT(*) FROM sensor_values), (SELECT SUM(sensor_key) FROM sensor_values), "
-            + "(SELECT SUM(creation_date) FROM sensor_values), (SELECT SUM(measured_value) FROM sensor_values), "
+            + "(SELECT COUNT(*) FROM sensor_values), (SELECT SUM(creation_date % 1000003) + SUM(measured_value) "
+            + "FROM sensor_values WHERE sensor_key IN (SELECT sensor_key FROM sensors WHERE id LIKE 'hostile-%')), "
             + "(SELECT COUNT(*) FROM api_keys), (SELECT SUM(id) FROM api_keys), "
             + "(SELECT SUM(LENGTH(name) + LENGTH(permissions) + created_at) FROM api_keys), "
             + "(SELECT COUNT(revoked_at) FROM api_keys), (SELECT SUM(revoked_at) FROM api_keys), "
