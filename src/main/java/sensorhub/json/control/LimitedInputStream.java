@@ -19,6 +19,23 @@ public final class LimitedInputStream extends FilterInputStream {
         this.maxBytes = maxBytes;
     }
 
+    /**
+     * Refuses at once a body whose {@code Content-Length} is over the limit, instead of reading up to the limit,
+     * or waiting for bytes that a client declared and never sends.
+     */
+    public static void refuseDeclaredLength(String contentLength, long maxBytes) {
+        if (contentLength != null && !contentLength.isBlank()) {
+            try {
+                if (Long.parseLong(contentLength.trim()) <= maxBytes) {
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // longer than a long: over any limit
+            }
+            throw new BodyTooLargeException(maxBytes);
+        }
+    }
+
     @Override
     public int read() throws IOException {
         int b = super.read();

@@ -42,14 +42,19 @@ public class Readings {
     @EJB
     Sensors sensors;
 
-    public StoreOutcome storeJson(InputStream body) {
-        ReadingBatch batch = ReadingBatchParser.json(new LimitedInputStream(body, maxBodyBytes), maxBatch);
+    public StoreOutcome storeJson(InputStream body, String contentLength) {
+        ReadingBatch batch = ReadingBatchParser.json(limited(body, contentLength), maxBatch);
         return TransientFailures.retried(() -> sensorValues.insert(batch));
     }
 
-    public StoreOutcome storeCsv(InputStream body) {
-        ReadingBatch batch = ReadingBatchParser.csv(new LimitedInputStream(body, maxBodyBytes), maxBatch);
+    public StoreOutcome storeCsv(InputStream body, String contentLength) {
+        ReadingBatch batch = ReadingBatchParser.csv(limited(body, contentLength), maxBatch);
         return TransientFailures.retried(() -> sensorValues.insert(batch));
+    }
+
+    private InputStream limited(InputStream body, String contentLength) {
+        LimitedInputStream.refuseDeclaredLength(contentLength, maxBodyBytes);
+        return new LimitedInputStream(body, maxBodyBytes);
     }
 
     public DayValuesJson ofDay(String sensorId, DayWindow day) {

@@ -4,11 +4,13 @@ import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -46,8 +48,9 @@ public class ReadingsResource {
     @APIResponse(responseCode = "409", description = "A reading exists with another value; nothing was stored")
     @APIResponse(responseCode = "413", description = "More readings than sensors.readings.max-batch")
     @APIResponse(responseCode = "422", description = "Unknown sensors, named by item; nothing was stored")
-    public Response storeJson(InputStream body) {
-        return Response.status(Response.Status.CREATED).entity(readings.storeJson(body)).build();
+    public Response storeJson(InputStream body, @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH)
+            String contentLength) {
+        return Response.status(Response.Status.CREATED).entity(readings.storeJson(body, contentLength)).build();
     }
 
     @POST
@@ -58,8 +61,9 @@ public class ReadingsResource {
             .annotations.enums.SchemaType.STRING, example = "sensor_id,creation_date,value\ns1,2026-11-28T09:30:00Z,21.5")))
     @APIResponse(responseCode = "201", description = "Stored",
             content = @Content(schema = @Schema(implementation = StoreOutcome.class)))
-    public Response storeCsv(InputStream body) {
-        return Response.status(Response.Status.CREATED).entity(readings.storeCsv(body)).build();
+    public Response storeCsv(InputStream body, @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH)
+            String contentLength) {
+        return Response.status(Response.Status.CREATED).entity(readings.storeCsv(body, contentLength)).build();
     }
 
     @GET
