@@ -98,13 +98,10 @@ public class ApiKeys {
      * and a minute later another one notes it.
      */
     private void noteUseIfPossible(long id) {
-        try {
+        TransientFailures.unlessTransient(() -> {
             self.getBusinessObject(ApiKeys.class).noteUse(id);
-        } catch (RuntimeException e) {
-            if (!TransientFailures.isTransient(e)) {
-                throw e;
-            }
-        }
+            return true;
+        }, false);
     }
 
     /** Records a use of the key, in a transaction of its own: checking a key is otherwise read-only. */

@@ -38,7 +38,8 @@ public class ApiKeysResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "The name is taken")
     public Response create(@Valid @NotNull ApiKeyRequest request, @Context UriInfo uri) {
-        ApiKeyJson created = ApiKeyJson.created(retried(() -> apiKeys.create(request.name(), request.permissionSet())));
+        ApiKeyJson created = ApiKeyJson.created(
+                retried(() -> apiKeys.create(request.name(), request.permissionSet())));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                 .entity(created).build();
     }

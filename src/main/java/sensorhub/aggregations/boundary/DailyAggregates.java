@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sensorhub.aggregations.entity.DailyAggregate;
 import sensorhub.database.control.TransientFailures;
@@ -89,25 +88,14 @@ public class DailyAggregates {
      * deadlock), the day is answered all the same and kept by a later request.
      */
     private DailyAggregate compute(long sensorKey, DayWindow day) {
-        OptionalLong claim = keepingIfPossible(() -> kept.claim(sensorKey, day), OptionalLong.empty());
+        OptionalLong claim = TransientFailures.unlessTransient(() -> kept.claim(sensorKey, day), OptionalLong.empty());
         DailyAggregate aggregate = DailyAggregate.of(day.day(),
                 sensorValues.values(sensorKey, day.startMicros(), day.endMicros()));
-        claim.ifPresent(c -> keepingIfPossible(() -> {
+        claim.ifPresent(c -> TransientFailures.unlessTransient(() -> {
             kept.fill(sensorKey, day, c, aggregate);
-            return c;
-        }, c));
+            return true;
+        }, false));
         return aggregate;
-    }
-
-    private static <T> T keepingIfPossible(Supplier<T> step, T otherwise) {
-        try {
-            return step.get();
-        } catch (RuntimeException e) {
-            if (TransientFailures.isTransient(e)) {
-                return otherwise;
-            }
-            throw e;
-        }
     }
 
     /** Statistics of a sensor's days, and the unit they are in. */

@@ -50,6 +50,21 @@ public final class TransientFailures {
         });
     }
 
+    /**
+     * The work's result, or {@code otherwise} where it failed transiently: for steps that are worth doing but
+     * that a request can do without (noting a key's use, keeping computed statistics).
+     */
+    public static <T> T unlessTransient(Supplier<T> work, T otherwise) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            if (isTransient(e)) {
+                return otherwise;
+            }
+            throw e;
+        }
+    }
+
     /** Whether the failure, or any failure behind it, is one that trying the transaction again may cure. */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = causeOf(t)) {

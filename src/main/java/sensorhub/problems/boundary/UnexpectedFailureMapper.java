@@ -40,7 +40,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
         };
     }
 
-    /** A 503 with a problem type of its own, so that clients and alarms can tell the three apart. */
+    /** A 503 with a problem type of its own, so that clients and alarms can tell the kinds apart. */
     private static Response unavailable(DatabaseFailure kind, Throwable failure, String title, String detail,
             int retryAfter) {
         LOG.log(Level.WARNING, "Answered 503 for {0}: {1}", new Object[] {kind, failure.toString()});
