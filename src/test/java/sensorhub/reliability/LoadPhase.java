@@ -8,7 +8,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import sensorhub.reliability.ApiTraffic.Answer;
 
@@ -28,7 +27,6 @@ final class LoadPhase {
     private final ApiTraffic api;
     private final List<String> sensorIds;
     private final AtomicLong lastSlot = new AtomicLong();
-    private final AtomicInteger wrongAcknowledgements = new AtomicInteger();
     private final List<Client> clients = new ArrayList<>();
     private long deadline;
 
@@ -66,46 +64,16 @@ final class LoadPhase {
         }
     }
 
-    ReadingLog acknowledged() {
-        return ReadingLog.merged(clients.stream().map(c -> c.acknowledged).toList());
-    }
-
-    ReadingLog inDoubt() {
-        return ReadingLog.merged(clients.stream().map(c -> c.inDoubt).toList());
-    }
-
-    ReadingLog refused() {
-        return ReadingLog.merged(clients.stream().map(c -> c.refused).toList());
-    }
-
-    /** 201 answers whose {@code inserted + unchanged} was not the batch's size. */
-    int wrongAcknowledgements() {
-        return wrongAcknowledgements.get();
-    }
-
-    /** Files a batch's readings under what the answer says became of them. */
-    static void settle(Batch batch, Answer answer, ReadingLog acknowledged, ReadingLog inDoubt, ReadingLog refused,
-            AtomicInteger wrongAcknowledgements) {
-        if (answer.status() == 201) {
-            acknowledged.add(batch);
-            var counts = answer.object();
-            if (counts.getInt("inserted", -1) + counts.getInt("unchanged", -1) != batch.size()) {
-                wrongAcknowledgements.incrementAndGet();
-            }
-        } else if (answer.status() == 503 || (answer.status() >= 400 && answer.status() < 500)) {
-            refused.add(batch);
-        } else {
-            inDoubt.add(batch);
-        }
+    /** What became of every client's batches. */
+    Ledger ledger() {
+        return Ledger.merged(clients.stream().map(c -> c.ledger).toList());
     }
 
     private final class Client implements Runnable {
 
         private final int index;
         private final Random random;
-        private final ReadingLog acknowledged = new ReadingLog();
-        private final ReadingLog inDoubt = new ReadingLog();
-        private final ReadingLog refused = new ReadingLog();
+        private final Ledger ledger = new Ledger();
         private long seq;
         private int sensorStep;
         private int sensorsMade;
@@ -168,7 +136,7 @@ final class LoadPhase {
             Answer answer = csv
                     ? api.post(Route.POST_READINGS_CSV, "sensor_values", "text/csv", batch.csv())
                     : api.post(Route.POST_READINGS_JSON, "sensor_values", "application/json", batch.json());
-            settle(batch, answer, acknowledged, inDoubt, refused, wrongAcknowledgements);
+            ledger.settle(batch, answer);
         }
 
         /** Create, replace, patch, delete: one step a call, each creation under a new id. */

@@ -30,7 +30,6 @@ final class OutagePhase {
     private final ApiTraffic api;
     private final PrivateMariaDb database;
     private final List<String> sensorIds;
-    private final AtomicInteger wrongAcknowledgements = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
     private final List<Client> clients = new ArrayList<>();
     private volatile boolean stopped;
@@ -85,20 +84,9 @@ final class OutagePhase {
         return new Timeline(start, killed, restarted, accepting, System.nanoTime());
     }
 
-    ReadingLog acknowledged() {
-        return ReadingLog.merged(clients.stream().map(c -> c.acknowledged).toList());
-    }
-
-    ReadingLog inDoubt() {
-        return ReadingLog.merged(clients.stream().map(c -> c.inDoubt).toList());
-    }
-
-    ReadingLog refused() {
-        return ReadingLog.merged(clients.stream().map(c -> c.refused).toList());
-    }
-
-    int wrongAcknowledgements() {
-        return wrongAcknowledgements.get();
+    /** What became of every client's batches. */
+    Ledger ledger() {
+        return Ledger.merged(clients.stream().map(c -> c.ledger).toList());
     }
 
     /** Batches sent again after a 503, a broken connection, a timeout or another 5xx. */
@@ -111,9 +99,7 @@ final class OutagePhase {
         private final int index;
         private final boolean reader;
         private final Random random;
-        private final ReadingLog acknowledged = new ReadingLog();
-        private final ReadingLog inDoubt = new ReadingLog();
-        private final ReadingLog refused = new ReadingLog();
+        private final Ledger ledger = new Ledger();
         private long seq;
         private volatile Throwable failure;
 
@@ -168,9 +154,9 @@ final class OutagePhase {
                 doubtful |= retry && status != 503;
                 if (!retry || stopped) {
                     if (status != 201 && doubtful) {
-                        inDoubt.add(batch);
+                        ledger.inDoubt.add(batch);
                     } else {
-                        LoadPhase.settle(batch, answer, acknowledged, inDoubt, refused, wrongAcknowledgements);
+                        ledger.settle(batch, answer);
                     }
                     break;
                 }

@@ -145,10 +145,11 @@ public final class ReliabilitySuite {
         report.check(improper > 0, "load: 503 answers without problem+json and Retry-After: " + improper);
         report.check(unanswered > 0, "load: requests without an answer within " + settings.hangSeconds()
                 + " s (timeout or broken connection): " + unanswered);
-        report.check(load.wrongAcknowledgements() > 0,
-                "load: 201 answers whose inserted + unchanged is not the batch size: " + load.wrongAcknowledgements());
-        ReadingLog acknowledged = load.acknowledged();
-        Verdict verdict = verify("load", acknowledged, load.inDoubt(), load.refused(), loadSensors);
+        Ledger ledger = load.ledger();
+        report.check(ledger.wrongAcknowledgements() > 0,
+                "load: 201 answers whose inserted + unchanged is not the batch size: " + ledger.wrongAcknowledgements());
+        ReadingLog acknowledged = ledger.acknowledged;
+        Verdict verdict = verify("load", acknowledged, ledger.inDoubt, ledger.refused, loadSensors);
         checkAggregations(acknowledged, verdict);
     }
 
@@ -202,9 +203,10 @@ public final class ReliabilitySuite {
                 + " the database accepted connections again");
         report.line("outage: batches sent again after a 503, a broken connection, a timeout or another 5xx: "
                 + outage.retries());
-        report.check(outage.wrongAcknowledgements() > 0, "outage: 201 answers whose inserted + unchanged is not the "
-                + "batch size: " + outage.wrongAcknowledgements());
-        verify("outage", outage.acknowledged(), outage.inDoubt(), outage.refused(), outageSensors);
+        Ledger ledger = outage.ledger();
+        report.check(ledger.wrongAcknowledgements() > 0, "outage: 201 answers whose inserted + unchanged is not the "
+                + "batch size: " + ledger.wrongAcknowledgements());
+        verify("outage", ledger.acknowledged, ledger.inDoubt, ledger.refused, outageSensors);
     }
 
     private Verdict verify(String phase, ReadingLog acknowledged, ReadingLog inDoubt, ReadingLog refused,
