@@ -65,6 +65,11 @@ public class Admission extends HttpFilter {
         }
     }
 
+    /** Requests waiting for a turn now. */
+    int waitingNow() {
+        return waiting.get();
+    }
+
     /** Waiting in turn: the fair semaphore's timed acquire queues behind earlier requests, even for 0 ms. */
     private boolean admitted() {
         if (waiting.incrementAndGet() > maxWaiting) {
