@@ -301,7 +301,8 @@ log "build the WAR once: ./mvnw package -DskipTests"
 "${MVN[@]}" -q package -DskipTests > "$ROOT/target/portability-build.log" 2>&1 \
     || { cat "$ROOT/target/portability-build.log"; die "the build failed"; }
 WAR_SUM=$(sha256sum "$WAR" | cut -d' ' -f1)
-MIGRATIONS=$(unzip -Z1 "$WAR" | grep -c '^WEB-INF/classes/db/migration/V.*\.sql$')
+# SQL migrations in db/migration, and Java ones (named V<n>__..., registered by SchemaMigration) beside it.
+MIGRATIONS=$(unzip -Z1 "$WAR" | grep -c -E '^WEB-INF/classes/(db/migration/V.*\.sql|sensorhub/database/boundary/V[0-9]+__[^$]*\.class)$')
 
 log "fetch the servers from Maven Central (cached in $M2_REPO)"
 [[ " $SERVERS " == *" wildfly "* ]] && { WILDFLY_TGZ=$(fetch org.wildfly wildfly-dist "$WILDFLY_VERSION" tar.gz) || die "no WildFly"; }

@@ -71,12 +71,12 @@ record Hostile(String name, String method, String target, String key, List<Map.E
     }
 
     /**
-     * Answered by the app server before any application code (Grizzly refuses the request line or a header, or
-     * a servlet of its own answers): any status below 500 within the limit, no write, but no problem+json
-     * either. README "What answers without a key" lists these.
+     * Answered by the app server before any application code on some server (Grizzly or Undertow refuses the
+     * request line or a header, guards WEB-INF, or a servlet of its own answers): the expected statuses within
+     * the limit and no write, but no problem+json. README "What answers without a key" lists these.
      */
     Hostile byServer() {
-        return new Hostile(name, method, target, key, headers, body, raw, Set.of(), extra, true);
+        return new Hostile(name, method, target, key, headers, body, raw, expected, extra, true);
     }
 
     boolean writes() {
