@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import sensorhub.problems.boundary.Problem.FieldError;
 import sensorhub.json.control.StrictJson;
+import sensorhub.problems.boundary.Problem.FieldError;
 import sensorhub.problems.boundary.ProblemException;
 import sensorhub.time.control.IsoTimestamps;
 
