@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  */
 public final class TransientFailures {
 
-    /** Enough for the deadlocks measured under 100 clients (one retry cured every one of them). */
+    /** Under 100 clients on every route no conflict outlasted them (README "Reliability": no 5xx). */
     static final int ATTEMPTS = 4;
     private static final int FIRST_PAUSE_MILLIS = 5;
 
@@ -95,7 +95,7 @@ public final class TransientFailures {
         return sql.getSQLState() != null && sql.getSQLState().startsWith(state);
     }
 
-    /** The cause, looking inside the EJB container's wrapper, which older containers fill in only by its own getter. */
+    /** The cause, looking inside the EJB container's wrapper, which some fill in only through its own getter. */
     private static Throwable causeOf(Throwable t) {
         Throwable cause = t instanceof EJBException ejb && ejb.getCause() == null ? ejb.getCausedByException()
                 : t.getCause();

@@ -37,7 +37,8 @@ public class StrictJsonBodies implements ReaderInterceptor {
         boolean value = JsonValue.class.isAssignableFrom(context.getType());
         if (value || JsonShape.covers(context.getType(), context.getGenericType())) {
             requireUtf8Json(context.getMediaType());
-            LimitedInputStream.refuseDeclaredLength(context.getHeaders().getFirst(HttpHeaders.CONTENT_LENGTH), maxBytes);
+            String declared = context.getHeaders().getFirst(HttpHeaders.CONTENT_LENGTH);
+            LimitedInputStream.refuseDeclaredLength(declared, maxBytes);
             JsonValue document = StrictJson.read(new LimitedInputStream(context.getInputStream(), maxBytes));
             if (value) {
                 StrictJson.expect(document, context.getType());

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.StatusType;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -45,6 +46,15 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static Problem of(StatusType status, String detail, List<FieldError> errors) {
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, errors);
+    }
+
+    /**
+     * A 503 with a problem type of its own for each kind of unavailability, named after its title (e.g.
+     * {@code tag:sensorhub,2026:database-unreachable}), so that clients and alarms can tell the kinds apart.
+     */
+    public static Problem unavailable(String title, String detail) {
+        String type = "tag:sensorhub,2026:" + title.toLowerCase(Locale.ROOT).replace(' ', '-');
+        return new Problem(type, title, Response.Status.SERVICE_UNAVAILABLE.getStatusCode(), detail, null);
     }
 
     public Response toResponse() {

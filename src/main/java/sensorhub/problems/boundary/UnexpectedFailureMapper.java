@@ -4,7 +4,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,13 +39,11 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
         };
     }
 
-    /** A 503 with a problem type of its own, so that clients and alarms can tell the kinds apart. */
     private static Response unavailable(DatabaseFailure kind, Throwable failure, String title, String detail,
             int retryAfter) {
         LOG.log(Level.WARNING, "Answered 503 for {0}: {1}", new Object[] {kind, failure.toString()});
-        String type = "tag:sensorhub,2026:" + title.toLowerCase(Locale.ROOT).replace(' ', '-');
-        Problem problem = new Problem(type, title, Status.SERVICE_UNAVAILABLE.getStatusCode(), detail, null);
-        return Response.fromResponse(problem.toResponse()).header("Retry-After", retryAfter).build();
+        return Response.fromResponse(Problem.unavailable(title, detail).toResponse())
+                .header("Retry-After", retryAfter).build();
     }
 
     private static Response failed(Throwable failure) {

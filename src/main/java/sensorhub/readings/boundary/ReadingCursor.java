@@ -11,7 +11,7 @@ import sensorhub.time.control.EpochMicros;
  */
 public record ReadingCursor(long micros) {
 
-    /** 20 characters of a long, in base64. */
+    /** A long takes at most 20 characters, 28 in base64. */
     private static final int MAX_LENGTH = 28;
 
     public String encode() {

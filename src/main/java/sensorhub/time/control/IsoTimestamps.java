@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
  * {@code 2026-11-28T09:30:00[.ffffff][Z|+01:00]}, is read by hand: {@code DateTimeFormatter} takes about
  * 3 µs a timestamp, a fifth of the time the service spends on a reading in a batch. Any other shape goes to
  * {@link IsoInstantAdapter#parse}, so both accept and reject exactly the same texts (held to that by
- * {@code IsoTimestampsTest}'s properties).
+ * {@code IsoTimestampsPropertiesTest}).
  */
 public final class IsoTimestamps {
 

@@ -26,6 +26,8 @@ import sensorhub.problems.boundary.ProblemServlet;
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class Admission extends HttpFilter {
 
+    private static final String RETRY_AFTER_SECONDS = "1";
+
     @Inject
     @ConfigProperty(name = "sensors.admission.max-active")
     int maxActive;
@@ -37,8 +39,6 @@ public class Admission extends HttpFilter {
     @Inject
     @ConfigProperty(name = "sensors.admission.max-wait-ms")
     long maxWaitMillis;
-
-    private static final String RETRY_AFTER_SECONDS = "1";
 
     private Semaphore active;
     private final AtomicInteger waiting = new AtomicInteger();
@@ -53,9 +53,8 @@ public class Admission extends HttpFilter {
             throws IOException, ServletException {
         if (!admitted()) {
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-            ProblemServlet.write(response, new Problem("tag:sensorhub,2026:service-busy", "Service busy",
-                    HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The service has more requests than it can answer "
-                    + "in time; retry shortly.", null));
+            ProblemServlet.write(response, Problem.unavailable("Service busy",
+                    "The service has more requests than it can answer in time; retry shortly."));
             return;
         }
         try {
