@@ -2,6 +2,7 @@ package sensorhub.reliability;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import sensorhub.readings.control.BlockCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -53,8 +54,8 @@ final class StoredReadings {
         long storedRefused = 0;
         long unexpected = 0;
         Set<Long> dirtyDays = new HashSet<>();
-        String sql = "SELECT v.creation_date, v.measured_value FROM sensor_values v JOIN sensors s "
-                + "ON s.sensor_key = v.sensor_key WHERE s.id = ? ORDER BY v.creation_date";
+        String sql = "SELECT b.readings FROM reading_blocks b JOIN sensors s ON s.sensor_key = b.sensor_key "
+                + "WHERE s.id = ? AND b.reading_count > 0 ORDER BY b.block_start";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             for (int sensor = 0; sensor < sensorIds.size(); sensor++) {
                 query.setString(1, sensorIds.get(sensor));
@@ -62,10 +63,12 @@ final class StoredReadings {
                 int next = 0;
                 long previous = Long.MIN_VALUE;
                 try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
+                  while (rows.next()) {
+                    BlockCodec.Block block = BlockCodec.decode(rows.getBytes(1));
+                    for (int i = 0; i < block.micros().length; i++) {
                         stored++;
-                        long micros = rows.getLong(1);
-                        long bits = Double.doubleToRawLongBits(rows.getDouble(2));
+                        long micros = block.micros()[i];
+                        long bits = Double.doubleToRawLongBits(block.values()[i]);
                         if (micros == previous) {
                             duplicates++;
                             continue;
@@ -91,6 +94,7 @@ final class StoredReadings {
                             }
                         }
                     }
+                  }
                 }
                 missing += want.size() - next;
             }

@@ -41,7 +41,8 @@ public final class Fixtures {
     }
 
     public static long storedReadings(String sensorId) {
-        return Database.number("SELECT COUNT(*) FROM sensor_values v JOIN sensors s ON s.sensor_key = v.sensor_key "
+        return Database.number("SELECT COALESCE(SUM(b.reading_count), 0) FROM reading_blocks b JOIN sensors s "
+                + "ON s.sensor_key = b.sensor_key "
                 + "WHERE s.id = ?", sensorId);
     }
 }

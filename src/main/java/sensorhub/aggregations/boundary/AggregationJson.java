@@ -4,12 +4,12 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import sensorhub.aggregations.control.Summary;
-import sensorhub.aggregations.entity.DailyAggregate;
+import sensorhub.aggregations.entity.DailyAggregation;
+import sensorhub.aggregations.entity.Statistics;
 
 /**
  * A day's statistics as clients read them. A day without readings has {@code count} 0 and null statistics;
- * quartiles are those of {@code numpy.percentile(values, [25, 50, 75])}.
+ * quartiles are those of {@code numpy.percentile(values, [25, 50, 75])}, the mean the exact one, rounded once.
  */
 @Schema(name = "DailyAggregation")
 @JsonbNillable
@@ -25,10 +25,11 @@ public record AggregationJson(
         @Schema(nullable = true) Double mean,
         String unit) {
 
-    static AggregationJson from(DailyAggregate aggregate, String unit) {
-        Summary s = aggregate.summary();
-        String date = aggregate.date().toString();
+    static AggregationJson from(DailyAggregation aggregation, String unit) {
+        Statistics s = aggregation.statistics();
+        String date = aggregation.date().toString();
         return s == null ? new AggregationJson(date, 0, null, null, null, null, null, null, unit)
-                : new AggregationJson(date, s.count(), s.min(), s.q1(), s.median(), s.q3(), s.max(), s.mean(), unit);
+                : new AggregationJson(date, aggregation.count(), s.min(), s.q1(), s.median(), s.q3(), s.max(),
+                        s.mean(), unit);
     }
 }

@@ -25,7 +25,7 @@ import sensorhub.time.control.DayWindow;
 public class DailyAggregationsResource {
 
     @EJB
-    DailyAggregates aggregates;
+    DailyAggregations aggregates;
 
     @GET
     @Path("{sensor_id}/{date}")
@@ -36,7 +36,7 @@ public class DailyAggregationsResource {
             content = @Content(schema = @Schema(implementation = AggregationJson.class)))
     @APIResponse(responseCode = "404", description = "No such sensor")
     public AggregationJson ofDay(@PathParam("sensor_id") String sensorId,
-            @Parameter(description = "YYYY-MM-DD") @PathParam("date") String date,
+            @Parameter(description = "YYYY-MM-DD", required = true) @PathParam("date") String date,
             @Parameter(description = "IANA zone id the day is in") @QueryParam("zone") @DefaultValue("UTC")
             String zone) {
         var found = aggregates.ofDay(sensorId, DayWindow.parse(date, zone));

@@ -30,21 +30,23 @@ public class SchemaMigration {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
-                .placeholders(Map.of("exact_text", exactText()))
-                .javaMigrations(new V3__Exact_identity_on_MySQL())
+                .placeholders(placeholders())
+                .javaMigrations(new V3__Exact_identity_on_MySQL(), new V5__Readings_into_blocks())
                 .load()
                 .migrate();
     }
 
     /**
-     * MySQL compares text case-insensitively by default, so ids "A1" and "a1" would collide there and not on
-     * H2; a binary collation makes ids case-sensitive on both (and V3 makes them exact).
+     * Column types that differ by database. MySQL compares text case-insensitively by default, so ids "A1" and
+     * "a1" would collide there and not on H2: a binary collation makes ids case-sensitive on both (and V3 makes
+     * them exact). A block of readings may exceed MySQL's 64 KiB BLOB; H2's VARBINARY holds a gigabyte.
      */
-    private String exactText() {
+    private Map<String, String> placeholders() {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
-            return product.contains("mysql") || product.contains("mariadb")
-                    ? "CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" : "";
+            boolean mysql = product.contains("mysql") || product.contains("mariadb");
+            return Map.of("exact_text", mysql ? "CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" : "",
+                    "block_bytes", mysql ? "MEDIUMBLOB" : "VARBINARY");
         } catch (SQLException e) {
             throw new IllegalStateException("The database cannot be reached to migrate the schema", e);
         }

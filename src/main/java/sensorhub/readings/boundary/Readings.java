@@ -11,7 +11,9 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sensorhub.database.control.TransientFailures;
 import sensorhub.json.control.LimitedInputStream;
+import sensorhub.readings.control.BlockIngest;
 import sensorhub.readings.control.ReadingBatch;
+import sensorhub.readings.control.ReadingBlocks;
 import sensorhub.readings.control.ReadingBatchParser;
 import sensorhub.readings.entity.Reading;
 import sensorhub.sensors.boundary.Sensors;
@@ -37,19 +39,22 @@ public class Readings {
     long maxBodyBytes;
 
     @EJB
-    SensorValues sensorValues;
+    ReadingBlocks blocks;
 
     @EJB
     Sensors sensors;
 
     public StoreOutcome storeJson(InputStream body, String contentLength) {
-        ReadingBatch batch = ReadingBatchParser.json(limited(body, contentLength), maxBatch);
-        return TransientFailures.retried(() -> sensorValues.insert(batch));
+        return store(ReadingBatchParser.json(limited(body, contentLength), maxBatch));
     }
 
     public StoreOutcome storeCsv(InputStream body, String contentLength) {
-        ReadingBatch batch = ReadingBatchParser.csv(limited(body, contentLength), maxBatch);
-        return TransientFailures.retried(() -> sensorValues.insert(batch));
+        return store(ReadingBatchParser.csv(limited(body, contentLength), maxBatch));
+    }
+
+    private StoreOutcome store(ReadingBatch batch) {
+        BlockIngest.Result result = TransientFailures.retried(() -> blocks.store(batch));
+        return new StoreOutcome(result.inserted(), result.unchanged());
     }
 
     private InputStream limited(InputStream body, String contentLength) {
@@ -59,7 +64,7 @@ public class Readings {
 
     public DayValuesJson ofDay(String sensorId, DayWindow day) {
         Sensor sensor = sensors.find(sensorId);
-        return new DayValuesJson(sensorValues.values(sensor.key(), day.startMicros(), day.endMicros()),
+        return new DayValuesJson(blocks.values(sensor.key(), day.startMicros(), day.endMicros()),
                 sensor.unit());
     }
 
@@ -67,6 +72,6 @@ public class Readings {
     public List<Reading> page(String sensorId, Instant from, Instant to, ReadingCursor after, int limit) {
         long key = sensors.find(sensorId).key();
         long fromMicros = after == null ? EpochMicros.of(from) : Math.max(EpochMicros.of(from), after.micros() + 1);
-        return sensorValues.page(key, fromMicros, EpochMicros.of(to), limit + 1);
+        return blocks.page(key, fromMicros, EpochMicros.of(to), limit + 1);
     }
 }

@@ -1,83 +1,82 @@
 package sensorhub.readings.boundary;
 
 import jakarta.ejb.EJB;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.List;
+import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
-import sensorhub.problems.boundary.Problem.FieldError;
-import sensorhub.problems.boundary.ProblemException;
-import sensorhub.readings.entity.Reading;
-import sensorhub.time.control.IsoInstantAdapter;
-import sensorhub.web.boundary.NextPage;
+import sensorhub.time.control.DayWindow;
 
-/** A sensor's readings in a time range, paged by key: {@code /api/sensors/{id}/values}. */
-@Path("sensors")
+/** Readings in and a day of them out: {@code /api/sensor_values}, the original service's routes. */
+@Path("sensor_values")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Readings")
 public class SensorValuesResource {
 
+    static final String CSV = "text/csv";
+
     @EJB
     Readings readings;
 
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.WRITE)
+    @Operation(summary = "Store a batch of readings, all or none",
+            description = "Re-sending a stored reading with the same value is counted as unchanged.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReadingInJson[].class)))
+    @APIResponse(responseCode = "201", description = "Stored",
+            content = @Content(schema = @Schema(implementation = StoreOutcome.class)))
+    @APIResponse(responseCode = "409", description = "A reading exists with another value; nothing was stored")
+    @APIResponse(responseCode = "413", description = "More readings than sensors.readings.max-batch")
+    @APIResponse(responseCode = "422", description = "Unknown sensors, named by item; nothing was stored")
+    public Response storeJson(InputStream body, @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH)
+            String contentLength) {
+        return Response.status(Response.Status.CREATED).entity(readings.storeJson(body, contentLength)).build();
+    }
+
+    @POST
+    @Consumes(CSV)
+    @Requires(Permission.WRITE)
+    @Operation(summary = "Store a batch of readings from CSV with the header sensor_id,creation_date,value")
+    @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi
+            .annotations.enums.SchemaType.STRING, example = "sensor_id,creation_date,value\ns1,2026-11-28T09:30:00Z,21.5")))
+    @APIResponse(responseCode = "201", description = "Stored",
+            content = @Content(schema = @Schema(implementation = StoreOutcome.class)))
+    public Response storeCsv(InputStream body, @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH)
+            String contentLength) {
+        return Response.status(Response.Status.CREATED).entity(readings.storeCsv(body, contentLength)).build();
+    }
+
     @GET
-    @Path("{id}/values")
+    @Path("{sensor_id}/{date}")
     @Requires(Permission.READ)
-    @Operation(summary = "A sensor's readings in [from, to), in time order",
-            description = "Paged by key: a Link header with rel=\"next\" names the next page when there is one.")
-    public Response page(@PathParam("id") String id,
-            @Parameter(description = "ISO instant, inclusive") @QueryParam("from") @NotNull String from,
-            @Parameter(description = "ISO instant, exclusive") @QueryParam("to") @NotNull String to,
-            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "10000", defaultValue = "1000"))
-            @QueryParam("limit") @DefaultValue("1000") @Pattern(regexp = "[1-9][0-9]{0,3}|10000",
-                    message = "must be a whole number from 1 to 10000") String limit,
-            @Parameter(description = "The cursor from the previous page's next link") @QueryParam("after")
-            String after, @Context UriInfo uri) {
-        int size = Integer.parseInt(limit);
-        List<Reading> page = readings.page(id, instant("from", from), instant("to", to), cursor(after), size);
-        Response.ResponseBuilder answer = Response.ok(page.stream().limit(size).map(ReadingJson::from).toList());
-        if (page.size() > size) {
-            String next = new ReadingCursor(page.get(size - 1).creationMicros()).encode();
-            answer.link(NextPage.of(uri, next), "next");
-        }
-        return answer.build();
-    }
-
-    private static Instant instant(String parameter, String text) {
-        try {
-            return IsoInstantAdapter.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "The parameter '" + parameter
-                    + "' must be an ISO-8601 timestamp.", List.of(new FieldError(parameter,
-                    "must be an ISO-8601 timestamp such as 2026-11-28T09:30:00Z")));
-        }
-    }
-
-    private static ReadingCursor cursor(String after) {
-        try {
-            return after == null ? null : ReadingCursor.decode(after);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST,
-                    "The 'after' cursor is not one this service made.");
-        }
+    @Operation(summary = "A sensor's values of one day, in time order")
+    @APIResponse(responseCode = "200", description = "The values and their unit",
+            content = @Content(schema = @Schema(implementation = DayValuesJson.class)))
+    @APIResponse(responseCode = "404", description = "No such sensor")
+    public DayValuesJson ofDay(@PathParam("sensor_id") String sensorId,
+            @Parameter(description = "YYYY-MM-DD", required = true) @PathParam("date") String date,
+            @Parameter(description = "IANA zone id the day is in") @QueryParam("zone") @DefaultValue("UTC")
+            String zone) {
+        return readings.ofDay(sensorId, DayWindow.parse(date, zone));
     }
 }

@@ -3,7 +3,6 @@ package sensorhub.readings.control;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
-import jakarta.ws.rs.core.Response.Status;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import sensorhub.json.control.StrictJson;
-import sensorhub.problems.boundary.Problem.FieldError;
-import sensorhub.problems.boundary.ProblemException;
+import sensorhub.problems.control.RejectedException.Field;
 import sensorhub.time.control.IsoTimestamps;
 
 /**
@@ -41,7 +39,7 @@ public final class ReadingBatchParser {
 
     private final int maxBatch;
     private final ReadingBatch batch = new ReadingBatch();
-    private final List<FieldError> errors = new ArrayList<>();
+    private final List<Field> errors = new ArrayList<>();
     private int invalidItems;
 
     private ReadingBatchParser(int maxBatch) {
@@ -59,7 +57,7 @@ public final class ReadingBatchParser {
     private ReadingBatch readJson(InputStream body) {
         try (JsonParser parser = StrictJson.parser(body)) {
             if (!parser.hasNext() || parser.next() != Event.START_ARRAY) {
-                throw new ProblemException(Status.BAD_REQUEST, "The body must be a JSON array of readings.");
+                throw new InvalidReadingsException("The body must be a JSON array of readings.");
             }
             int index = 0;
             for (Event event = StrictJson.next(parser); event != Event.END_ARRAY; event = StrictJson.next(parser)) {
@@ -73,7 +71,7 @@ public final class ReadingBatchParser {
                 index++;
             }
             if (parser.hasNext()) {
-                throw new ProblemException(Status.BAD_REQUEST, "The body has more after the array of readings.");
+                throw new InvalidReadingsException("The body has more after the array of readings.");
             }
             return finish();
         } catch (JsonException e) {
@@ -137,8 +135,7 @@ public final class ReadingBatchParser {
             Iterator<CSVRecord> records = csv.iterator();
             int[] column = records.hasNext() ? columnsOf(records.next()) : null;
             if (column == null) {
-                throw new ProblemException(Status.BAD_REQUEST,
-                        "The CSV must start with the header line sensor_id,creation_date,value.");
+                throw new InvalidReadingsException("The CSV must start with the header line sensor_id,creation_date,value.");
             }
             int index = 0;
             while (records.hasNext()) {
@@ -166,8 +163,8 @@ public final class ReadingBatchParser {
         }
     }
 
-    private static ProblemException notCsv(String what) {
-        return new ProblemException(Status.BAD_REQUEST, "The CSV " + what + ".");
+    private static InvalidReadingsException notCsv(String what) {
+        return new InvalidReadingsException("The CSV " + what + ".");
     }
 
     private static Reader withoutByteOrderMark(BufferedReader reader) throws IOException {
@@ -189,7 +186,7 @@ public final class ReadingBatchParser {
 
     private void checkCount(int index) {
         if (index >= maxBatch) {
-            throw new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE,
+            throw new BatchTooLargeException(
                     "A batch holds at most " + maxBatch + " readings; send the rest in further batches.");
         }
     }
@@ -213,7 +210,8 @@ public final class ReadingBatchParser {
             reject(index, "value", "must be a finite number");
         }
         if (errors.size() + invalidItems == before) {
-            // -0 is stored as 0 (MariaDB's DOUBLE keeps no sign of zero), so a retried -0 must compare as 0.
+            // -0 is stored as 0: one reading compares equal to the other, in numpy as here, so a retry of either is
+            // unchanged.
             batch.add(sensorId, micros, number == 0 ? 0.0 : number);
         }
     }
@@ -232,7 +230,7 @@ public final class ReadingBatchParser {
 
     private void reject(int index, String field, String message) {
         if (errors.size() < MAX_LISTED_ERRORS) {
-            errors.add(new FieldError("[" + index + "]" + (field.isEmpty() ? "" : "." + field), message));
+            errors.add(new Field("[" + index + "]" + (field.isEmpty() ? "" : "." + field), message));
         } else {
             invalidItems++;
         }
@@ -241,11 +239,11 @@ public final class ReadingBatchParser {
     private ReadingBatch finish() {
         if (!errors.isEmpty()) {
             String more = invalidItems == 0 ? "" : " The first " + MAX_LISTED_ERRORS + " errors are listed.";
-            throw new ProblemException(Status.BAD_REQUEST, "Some readings are invalid; none was stored." + more,
+            throw new InvalidReadingsException("Some readings are invalid; none was stored." + more,
                     errors);
         }
         if (batch.size() == 0) {
-            throw new ProblemException(Status.BAD_REQUEST, "The batch holds no reading.");
+            throw new InvalidReadingsException("The batch holds no reading.");
         }
         return batch;
     }

@@ -70,7 +70,7 @@ class PermissionMatrixIT extends BlackBoxTest {
         Function<String, Long> sensors = target -> Database.number("SELECT COUNT(*) FROM sensors");
         Function<String, Long> named = target -> Database.number(
                 "SELECT COUNT(*) FROM sensors WHERE id = ? AND name = 'n'", target);
-        Function<String, Long> values = target -> Database.number("SELECT COUNT(*) FROM sensor_values");
+        Function<String, Long> values = target -> Database.number("SELECT COALESCE(SUM(reading_count), 0) FROM reading_blocks");
         Function<String, Long> activeKeys = target -> Database.number(
                 "SELECT COUNT(*) FROM api_keys WHERE revoked_at IS NULL");
         String sensorBody = "{\"id\":\"%s\",\"name\":\"%s\",\"type\":\"t\",\"unit\":\"C\"}";

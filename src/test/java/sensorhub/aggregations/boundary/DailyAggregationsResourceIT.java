@@ -109,7 +109,7 @@ class DailyAggregationsResourceIT extends BlackBoxTest {
         assertEquals(204, api.delete("sensors/" + sensor).status());
 
         assertEquals(0, storedReadings(sensor));
-        assertEquals(0, Database.number("SELECT COUNT(*) FROM sensor_values WHERE sensor_key = ?", key));
+        assertEquals(0, Database.number("SELECT COALESCE(SUM(reading_count), 0) FROM reading_blocks WHERE sensor_key = ?", key));
         assertEquals(0, Database.number("SELECT COUNT(*) FROM daily_aggregates WHERE sensor_key = ?", key));
         assertEquals(404, api.get("daily_aggregations/" + sensor + "/2026-01-02").status());
     }

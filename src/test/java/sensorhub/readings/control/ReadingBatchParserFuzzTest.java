@@ -6,7 +6,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.util.concurrent.Callable;
 import sensorhub.json.control.InvalidJsonException;
-import sensorhub.problems.boundary.ProblemException;
+import sensorhub.problems.control.RejectedException;
+import sensorhub.problems.control.RejectedException.Reason;
 import sensorhub.testing.ParserContract;
 
 /**
@@ -22,21 +23,20 @@ class ReadingBatchParserFuzzTest {
     @FuzzTest(maxDuration = ParserContract.FUZZ_TIME)
     void json(byte[] body) throws Exception {
         ParserContract.outcome(() -> checked(() -> ReadingBatchParser.json(new ByteArrayInputStream(body), MAX_BATCH)),
-                ProblemException.class, InvalidJsonException.class);
+                RejectedException.class, InvalidJsonException.class);
     }
 
     @FuzzTest(maxDuration = ParserContract.FUZZ_TIME)
     void csv(byte[] body) throws Exception {
         ParserContract.outcome(() -> checked(() -> ReadingBatchParser.csv(new ByteArrayInputStream(body), MAX_BATCH)),
-                ProblemException.class);
+                RejectedException.class);
     }
 
     private static ReadingBatch checked(Callable<ReadingBatch> parse) throws Exception {
         try {
             return withinLimits(parse.call());
-        } catch (ProblemException e) {
-            int status = e.problem().status();
-            assertTrue(status == 400 || status == 413, "status " + status);
+        } catch (RejectedException e) {
+            assertTrue(e.reason() == Reason.INVALID || e.reason() == Reason.TOO_LARGE, "reason " + e.reason());
             throw e;
         }
     }

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import sensorhub.json.control.InvalidJsonException;
-import sensorhub.problems.boundary.Problem;
-import sensorhub.problems.boundary.ProblemException;
+import sensorhub.problems.control.RejectedException;
+import sensorhub.problems.control.RejectedException.Field;
+import sensorhub.problems.control.RejectedException.Reason;
 
 class ReadingBatchParserTest {
 
@@ -49,7 +50,7 @@ class ReadingBatchParserTest {
 
     @Test
     void namesEveryBadItemByIndexAndField() {
-        ProblemException thrown = assertThrows(ProblemException.class, () -> json("""
+        RejectedException thrown = assertThrows(RejectedException.class, () -> json("""
                 [{"sensor_id": "kitchen", "creation_date": "2026-01-02T03:04:05Z", "value": "21.5"},
                  {"sensor_id": "kitchen", "creation_date": "yesterday", "value": 21.5},
                  {"creation_date": "2026-01-02T03:04:05Z", "value": 21.5},
@@ -57,13 +58,13 @@ class ReadingBatchParserTest {
                  {"sensor_id": "kitchen", "creation_date": "2026-01-02T03:04:05Z", "value": 21.5}]
                 """));
 
-        assertEquals(400, thrown.problem().status());
+        assertEquals(Reason.INVALID, thrown.reason());
         assertEquals(List.of("[0].value", "[1].creation_date", "[2].sensor_id", "[3]"), fields(thrown));
     }
 
     @Test
     void rejectsFieldsOfTheWrongJsonType() {
-        ProblemException thrown = assertThrows(ProblemException.class, () -> json("""
+        RejectedException thrown = assertThrows(RejectedException.class, () -> json("""
                 [{"sensor_id": 7, "creation_date": 1767323045, "value": [21.5]}]
                 """));
 
@@ -72,7 +73,7 @@ class ReadingBatchParserTest {
 
     @Test
     void rejectsNullFields() {
-        ProblemException thrown = assertThrows(ProblemException.class, () -> json("""
+        RejectedException thrown = assertThrows(RejectedException.class, () -> json("""
                 [{"sensor_id": null, "creation_date": null, "value": null}]
                 """));
 
@@ -81,7 +82,7 @@ class ReadingBatchParserTest {
 
     @Test
     void rejectsArraysAndStringsAsItems() {
-        ProblemException thrown = assertThrows(ProblemException.class, () -> json("""
+        RejectedException thrown = assertThrows(RejectedException.class, () -> json("""
                 [["kitchen", "2026-01-02T03:04:05Z", 21.5], "kitchen"]
                 """));
 
@@ -92,7 +93,7 @@ class ReadingBatchParserTest {
     void rejectsASensorIdLongerThan90Characters() {
         String id = "s".repeat(91);
 
-        ProblemException thrown = assertThrows(ProblemException.class, () -> json(
+        RejectedException thrown = assertThrows(RejectedException.class, () -> json(
                 "[{\"sensor_id\": \"" + id + "\", \"creation_date\": \"2026-01-02T03:04:05Z\", \"value\": 1}]"));
 
         assertEquals(List.of("[0].sensor_id"), fields(thrown));
@@ -101,12 +102,12 @@ class ReadingBatchParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"1e999", "-1e999"})
     void rejectsValuesBeyondTheRangeOfADouble(String value) {
-        ProblemException thrown = assertThrows(ProblemException.class, () -> json(
+        RejectedException thrown = assertThrows(RejectedException.class, () -> json(
                 "[{\"sensor_id\": \"kitchen\", \"creation_date\": \"2026-01-02T03:04:05Z\", \"value\": " + value
                         + "}]"));
 
-        assertEquals(List.of(new Problem.FieldError("[0].value", "must be a finite number")),
-                thrown.problem().errors());
+        assertEquals(List.of(new Field("[0].value", "must be a finite number")),
+                thrown.fields());
     }
 
     @Test
@@ -125,26 +126,26 @@ class ReadingBatchParserTest {
 
     @Test
     void refusesMoreItemsThanTheLimitAsTooLarge() {
-        ProblemException thrown = assertThrows(ProblemException.class,
+        RejectedException thrown = assertThrows(RejectedException.class,
                 () -> json(2, "[" + reading("a") + "," + reading("b") + "," + reading("c") + "]"));
 
-        assertEquals(413, thrown.problem().status());
+        assertEquals(Reason.TOO_LARGE, thrown.reason());
     }
 
     @Test
     void refusesAnEmptyArray() {
-        ProblemException thrown = assertThrows(ProblemException.class, () -> json("[]"));
+        RejectedException thrown = assertThrows(RejectedException.class, () -> json("[]"));
 
-        assertEquals(400, thrown.problem().status());
+        assertEquals(Reason.INVALID, thrown.reason());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"sensor_id\": \"a\", \"creation_date\": \"2026-01-02T03:04:05Z\", \"value\": 1}",
             "\"readings\"", "42", "null"})
     void refusesABodyThatIsNotAnArray(String body) {
-        ProblemException thrown = assertThrows(ProblemException.class, () -> json(body));
+        RejectedException thrown = assertThrows(RejectedException.class, () -> json(body));
 
-        assertEquals(400, thrown.problem().status());
+        assertEquals(Reason.INVALID, thrown.reason());
     }
 
     @ParameterizedTest
@@ -172,7 +173,7 @@ class ReadingBatchParserTest {
 
     @Test
     void refusesAFieldGivenTwice() {
-        ProblemException thrown = assertThrows(ProblemException.class, () -> json(
+        RejectedException thrown = assertThrows(RejectedException.class, () -> json(
                 "[{\"sensor_id\": \"a\", \"creation_date\": \"2026-01-02T03:04:05Z\", \"value\": 1, \"value\": 2}]"));
         assertEquals(List.of("[0].value"), fields(thrown));
     }
@@ -224,9 +225,9 @@ class ReadingBatchParserTest {
 
     @Test
     void refusesCsvThatIsNotRfc4180() {
-        ProblemException thrown = assertThrows(ProblemException.class,
+        RejectedException thrown = assertThrows(RejectedException.class,
                 () -> csv("sensor_id,creation_date,value\n\"open,2026-01-02T03:04:05Z,1\n"));
-        assertEquals(400, thrown.problem().status());
+        assertEquals(Reason.INVALID, thrown.reason());
     }
 
     @Test
@@ -246,7 +247,7 @@ class ReadingBatchParserTest {
 
     @Test
     void leavesBlankCsvLinesOutOfTheItemIndex() {
-        ProblemException thrown = assertThrows(ProblemException.class, () -> csv("""
+        RejectedException thrown = assertThrows(RejectedException.class, () -> csv("""
                 sensor_id,creation_date,value
 
                 kitchen,2026-01-02T03:04:05Z,21.5
@@ -267,21 +268,21 @@ class ReadingBatchParserTest {
 
     @Test
     void namesCsvLinesWithTheWrongNumberOfFields() {
-        ProblemException thrown = assertThrows(ProblemException.class, () -> csv("""
+        RejectedException thrown = assertThrows(RejectedException.class, () -> csv("""
                 sensor_id,creation_date,value
                 kitchen,2026-01-02T03:04:05Z
                 kitchen,2026-01-02T03:04:05Z,21.5,extra
                 kitchen,2026-01-02T03:04:05Z,21.5
                 """));
 
-        assertEquals(400, thrown.problem().status());
+        assertEquals(Reason.INVALID, thrown.reason());
         assertEquals(List.of("[0]", "[1]"), fields(thrown));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"NaN", "Infinity", "-Infinity", "1e999", "warm", ""})
     void rejectsCsvValuesThatAreNotFiniteNumbers(String value) {
-        ProblemException thrown = assertThrows(ProblemException.class,
+        RejectedException thrown = assertThrows(RejectedException.class,
                 () -> csv("sensor_id,creation_date,value\nkitchen,2026-01-02T03:04:05Z," + value + "\n"));
 
         assertEquals(List.of("[0].value"), fields(thrown));
@@ -290,7 +291,7 @@ class ReadingBatchParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"21.5d", "21.5f", "0x1p3"})
     void rejectsCsvValuesInJavaOnlyNumberForms(String value) {
-        ProblemException thrown = assertThrows(ProblemException.class,
+        RejectedException thrown = assertThrows(RejectedException.class,
                 () -> csv("sensor_id,creation_date,value\nkitchen,2026-01-02T03:04:05Z," + value + "\n"));
 
         assertEquals(List.of("[0].value"), fields(thrown));
@@ -300,35 +301,35 @@ class ReadingBatchParserTest {
     @ValueSource(strings = {"", "sensor,date,value", "sensor_id,creation_date", "sensor_id,creation_date,value,unit",
             "sensor_id,sensor_id,value", "kitchen,2026-01-02T03:04:05Z,21.5"})
     void refusesCsvWithoutTheHeader(String header) {
-        ProblemException thrown = assertThrows(ProblemException.class,
+        RejectedException thrown = assertThrows(RejectedException.class,
                 () -> csv(header + "\nkitchen,2026-01-02T03:04:05Z,21.5\n"));
 
-        assertEquals(400, thrown.problem().status());
+        assertEquals(Reason.INVALID, thrown.reason());
     }
 
     @Test
     void refusesAnEmptyCsvBody() {
-        ProblemException thrown = assertThrows(ProblemException.class, () -> csv(""));
+        RejectedException thrown = assertThrows(RejectedException.class, () -> csv(""));
 
-        assertEquals(400, thrown.problem().status());
+        assertEquals(Reason.INVALID, thrown.reason());
     }
 
     @Test
     void refusesCsvWithOnlyTheHeader() {
-        ProblemException thrown = assertThrows(ProblemException.class, () -> csv("sensor_id,creation_date,value\n"));
+        RejectedException thrown = assertThrows(RejectedException.class, () -> csv("sensor_id,creation_date,value\n"));
 
-        assertEquals(400, thrown.problem().status());
+        assertEquals(Reason.INVALID, thrown.reason());
     }
 
     @Test
     void refusesMoreCsvLinesThanTheLimitAsTooLarge() {
-        ProblemException thrown = assertThrows(ProblemException.class, () -> ReadingBatchParser.csv(body("""
+        RejectedException thrown = assertThrows(RejectedException.class, () -> ReadingBatchParser.csv(body("""
                 sensor_id,creation_date,value
                 a,2026-01-02T03:04:05Z,1
                 b,2026-01-02T03:04:05Z,2
                 """), 1));
 
-        assertEquals(413, thrown.problem().status());
+        assertEquals(Reason.TOO_LARGE, thrown.reason());
     }
 
     private static ReadingBatch json(String body) {
@@ -358,7 +359,7 @@ class ReadingBatchParserTest {
         assertEquals(value, batch.value(i));
     }
 
-    private static List<String> fields(ProblemException thrown) {
-        return thrown.problem().errors().stream().map(Problem.FieldError::field).toList();
+    private static List<String> fields(RejectedException thrown) {
+        return thrown.fields().stream().map(Field::name).toList();
     }
 }

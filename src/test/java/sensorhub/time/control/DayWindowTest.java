@@ -9,8 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import sensorhub.problems.boundary.Problem;
-import sensorhub.problems.boundary.ProblemException;
+import sensorhub.problems.control.RejectedException;
 
 /** Expected boundaries are written out as UTC instants, so they do not lean on the code under test. */
 class DayWindowTest {
@@ -88,36 +87,36 @@ class DayWindowTest {
 
     @Test
     void parsesAnIsoDate() {
-        assertEquals(LocalDate.of(2026, 2, 28), DayWindow.parseDay("date", "2026-02-28"));
+        assertEquals(LocalDate.of(2026, 2, 28), TimeParameters.day("date", "2026-02-28"));
     }
 
     @Test
     void rejectsAMonthThatDoesNotExistNamingTheParameter() {
-        ProblemException thrown = assertThrows(ProblemException.class,
-                () -> DayWindow.parseDay("date", "2026-13-01"));
+        InvalidParameterException thrown = assertThrows(InvalidParameterException.class,
+                () -> TimeParameters.day("date", "2026-13-01"));
 
-        assertEquals(400, thrown.problem().status());
+        assertEquals(RejectedException.Reason.INVALID, thrown.reason());
         assertEquals(List.of("date"), fields(thrown));
     }
 
     @Test
     void namesWhicheverParameterHeldTheBadDay() {
-        ProblemException thrown = assertThrows(ProblemException.class,
-                () -> DayWindow.parseDay("from", "28.02.2026"));
+        InvalidParameterException thrown = assertThrows(InvalidParameterException.class,
+                () -> TimeParameters.day("from", "28.02.2026"));
 
         assertEquals(List.of("from"), fields(thrown));
     }
 
     @Test
     void parsesAnIanaZone() {
-        assertEquals(ZoneId.of("Europe/Berlin"), DayWindow.parseZone("Europe/Berlin"));
+        assertEquals(ZoneId.of("Europe/Berlin"), TimeParameters.zone("Europe/Berlin"));
     }
 
     @Test
     void rejectsAnUnknownZoneNamingTheParameter() {
-        ProblemException thrown = assertThrows(ProblemException.class, () -> DayWindow.parseZone("Mars/Base"));
+        InvalidParameterException thrown = assertThrows(InvalidParameterException.class, () -> TimeParameters.zone("Mars/Base"));
 
-        assertEquals(400, thrown.problem().status());
+        assertEquals(RejectedException.Reason.INVALID, thrown.reason());
         assertEquals(List.of("zone"), fields(thrown));
     }
 
@@ -130,7 +129,7 @@ class DayWindowTest {
         return window.endMicros() - window.startMicros();
     }
 
-    private static List<String> fields(ProblemException thrown) {
-        return thrown.problem().errors().stream().map(Problem.FieldError::field).toList();
+    private static List<String> fields(InvalidParameterException thrown) {
+        return thrown.fields().stream().map(RejectedException.Field::name).toList();
     }
 }

@@ -19,19 +19,21 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
-import sensorhub.time.control.DayWindow;
+import sensorhub.time.control.TimeParameters;
 
-/** A sensor's daily statistics over a range of days: {@code /api/sensors/{id}/daily_aggregations}. */
-@Path("sensors")
+/**
+ * A sensor's daily statistics over a range of days: {@code /api/sensors/{id}/daily_aggregations}. (One day's,
+ * the original service's route, are {@link DailyAggregationsResource}'s.)
+ */
+@Path("sensors/{id}/daily_aggregations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Daily aggregations")
-public class SensorAggregationsResource {
+public class SensorDailyAggregationsResource {
 
     @EJB
-    DailyAggregates aggregates;
+    DailyAggregations aggregates;
 
     @GET
-    @Path("{id}/daily_aggregations")
     @Requires(Permission.READ)
     @Operation(summary = "The statistics of each day from 'from' to 'to' (inclusive) that has readings",
             description = "At most sensors.aggregations.max-days days (default 366) per request.")
@@ -44,8 +46,8 @@ public class SensorAggregationsResource {
             @Parameter(description = "YYYY-MM-DD, inclusive") @QueryParam("to") @NotNull String to,
             @Parameter(description = "IANA zone id the days are in") @QueryParam("zone") @DefaultValue("UTC")
             String zone) {
-        var found = aggregates.between(id, DayWindow.parseDay("from", from), DayWindow.parseDay("to", to),
-                DayWindow.parseZone(zone));
+        var found = aggregates.between(id, TimeParameters.day("from", from), TimeParameters.day("to", to),
+                TimeParameters.zone(zone));
         return found.days().stream().map(day -> AggregationJson.from(day, found.unit())).toList();
     }
 }

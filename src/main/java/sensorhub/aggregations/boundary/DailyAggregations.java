@@ -1,0 +1,116 @@
+package sensorhub.aggregations.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import sensorhub.aggregations.control.KeptAggregations;
+import sensorhub.aggregations.control.Summary;
+import sensorhub.aggregations.entity.DailyAggregation;
+import sensorhub.database.control.TransientFailures;
+import sensorhub.readings.control.BlockHeader;
+import sensorhub.readings.control.ReadingBlocks;
+import sensorhub.sensors.boundary.SensorNotFoundException;
+import sensorhub.sensors.boundary.Sensors;
+import sensorhub.sensors.entity.Sensor;
+import sensorhub.time.control.DayWindow;
+import sensorhub.time.control.InvalidParameterException;
+
+/**
+ * A sensor's daily statistics: kept ones when there are, computed and kept otherwise. Each step runs in a
+ * short transaction of its own (see {@link KeptAggregations} for why the order matters), so no connection is
+ * held while a day's values are sorted: one to claim the days missing from a range, one read per day, and one
+ * to keep them all.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DailyAggregations {
+
+    @Inject
+    @ConfigProperty(name = "sensors.aggregations.max-days")
+    int maxDays;
+
+    @EJB
+    Sensors sensors;
+
+    @EJB
+    KeptAggregations kept;
+
+    @EJB
+    ReadingBlocks blocks;
+
+    /** The sensor's statistics of one day, with its unit; a day without readings has count 0. */
+    public SensorAggregations ofDay(String sensorId, DayWindow day) {
+        KeptAggregations.SensorDay found = kept.find(sensorId, day)
+                .orElseThrow(() -> new SensorNotFoundException(sensorId));
+        DailyAggregation aggregation = found.kept() != null ? found.kept()
+                : computed(found.sensorKey(), List.of(day)).get(0);
+        return new SensorAggregations(found.unit(), List.of(aggregation));
+    }
+
+    /** The statistics of each day from {@code from} to {@code to} (inclusive) that has readings, in order. */
+    public SensorAggregations between(String sensorId, LocalDate from, LocalDate to, ZoneId zone) {
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        if (days < 1 || days > maxDays) {
+            throw new InvalidParameterException("to", "must be on or after 'from', at most " + maxDays
+                    + " days in all");
+        }
+        Sensor sensor = sensors.find(sensorId);
+        Map<LocalDate, DailyAggregation> known = kept.between(sensor.key(), zone, from, to);
+        DayWindow first = DayWindow.of(from, zone);
+        List<BlockHeader> headers = blocks.headers(sensor.key(), first.startMicros(),
+                DayWindow.of(to, zone).endMicros());
+        List<DayWindow> missing = new ArrayList<>();
+        int block = 0;
+        for (DayWindow day = first; !day.day().isAfter(to); day = day.next()) {
+            while (block < headers.size() && headers.get(block).lastMicros() < day.startMicros()) {
+                block++;
+            }
+            boolean mayHaveReadings = block < headers.size() && headers.get(block).firstMicros() < day.endMicros();
+            if (!known.containsKey(day.day()) && mayHaveReadings) {
+                missing.add(day);
+            }
+        }
+        List<DailyAggregation> result = new ArrayList<>(known.values());
+        result.addAll(computed(sensor.key(), missing));
+        result.removeIf(aggregation -> aggregation.count() == 0);
+        result.sort((a, b) -> a.date().compareTo(b.date()));
+        return new SensorAggregations(sensor.unit(), result);
+    }
+
+    /**
+     * Keeping is an optimisation: where the database gives up on the claims or the fill for a concurrent write
+     * (a deadlock), the days are answered all the same and kept by a later request.
+     */
+    private List<DailyAggregation> computed(long sensorKey, List<DayWindow> days) {
+        if (days.isEmpty()) {
+            return List.of();
+        }
+        Map<LocalDate, Long> claims = TransientFailures.unlessTransient(() -> kept.claim(sensorKey, days), Map.of());
+        List<DailyAggregation> computed = new ArrayList<>(days.size());
+        for (DayWindow day : days) {
+            double[] values = blocks.values(sensorKey, day.startMicros(), day.endMicros());
+            computed.add(values.length == 0 ? DailyAggregation.empty(day.day())
+                    : new DailyAggregation(day.day(), values.length, Summary.of(values)));
+        }
+        if (!claims.isEmpty()) {
+            TransientFailures.unlessTransient(() -> {
+                kept.fill(sensorKey, days.get(0).zone(), claims, computed);
+                return true;
+            }, false);
+        }
+        return computed;
+    }
+
+    /** Statistics of a sensor's days, and the unit they are in. */
+    public record SensorAggregations(String unit, List<DailyAggregation> days) {
+    }
+}

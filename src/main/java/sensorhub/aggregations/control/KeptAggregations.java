@@ -1,0 +1,237 @@
+package sensorhub.aggregations.control;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import sensorhub.aggregations.entity.DailyAggregation;
+import sensorhub.aggregations.entity.Statistics;
+import sensorhub.database.control.Sql;
+import sensorhub.database.control.TransientFailures;
+import sensorhub.readings.entity.ReadingsWritten;
+import sensorhub.time.control.DayWindow;
+
+/**
+ * Daily statistics computed once and kept in {@code daily_aggregates}, and forgotten when readings are
+ * written into their day, so that a kept row is never out of date, with any number of instances.
+ *
+ * <p>A request that computes days first <em>claims</em> their rows and commits the claims, then reads the
+ * readings, then fills each row only if its claim still stands. A write of readings deletes the rows of its
+ * days twice: in its own transaction, and again once it has committed. So a claim made before the write
+ * committed is deleted and its fill comes to nothing, while a claim made after it reads the new readings.
+ */
+@Stateless
+public class KeptAggregations {
+
+    static final String COLUMNS = "epoch_day, value_count, min_val, q1, median, q3, max_val, mean";
+    static final String FIND = "SELECT " + COLUMNS + " FROM daily_aggregates "
+            + "WHERE sensor_key = ? AND zone_id = ? AND epoch_day >= ? AND epoch_day <= ? AND value_count IS NOT NULL";
+    static final String SENSOR_DAY = "SELECT s.sensor_key, s.unit, a.epoch_day, a.value_count, a.min_val, a.q1, "
+            + "a.median, a.q3, a.max_val, a.mean FROM sensors s LEFT JOIN daily_aggregates a "
+            + "ON a.sensor_key = s.sensor_key AND a.zone_id = ? AND a.epoch_day = ? AND a.value_count IS NOT NULL "
+            + "WHERE s.id = ?";
+    static final String STEAL = "UPDATE daily_aggregates SET claim = ? "
+            + "WHERE sensor_key = ? AND zone_id = ? AND epoch_day = ? AND value_count IS NULL";
+    static final String CLAIM = "INSERT INTO daily_aggregates (claim, sensor_key, zone_id, epoch_day, day_start, "
+            + "day_end) VALUES (?, ?, ?, ?, ?, ?)";
+    static final String FILL = "UPDATE daily_aggregates SET claim = NULL, value_count = ?, min_val = ?, q1 = ?, "
+            + "median = ?, q3 = ?, max_val = ?, mean = ? "
+            + "WHERE sensor_key = ? AND zone_id = ? AND epoch_day = ? AND claim = ?";
+    /** Days are at most 26 hours long, so a row overlapping a span starts at most this long before it. */
+    static final long LONGEST_DAY_MICROS = 26 * 3_600_000_000L;
+    static final String FORGET = "DELETE FROM daily_aggregates "
+            + "WHERE sensor_key = ? AND day_start > ? AND day_start <= ? AND day_end > ?";
+
+    private static final SecureRandom CLAIMS = new SecureRandom();
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    /**
+     * The sensor named {@code sensorId} with its kept statistics of the day, if any, in one query: the answer to
+     * a repeated request, so it costs one round trip. Empty when no sensor has the id.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<SensorDay> find(String sensorId, DayWindow day) {
+        return Sql.run(dataSource, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(SENSOR_DAY)) {
+                query.setString(1, day.zone().getId());
+                query.setLong(2, day.day().toEpochDay());
+                query.setString(3, sensorId);
+                try (ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    DailyAggregation kept = row.getObject(3) == null ? null : aggregation(row, 3);
+                    return Optional.of(new SensorDay(row.getLong(1), row.getString(2), kept));
+                }
+            }
+        });
+    }
+
+    /** A sensor's key and unit, and its kept statistics of a day, or null where none are kept. */
+    public record SensorDay(long sensorKey, String unit, DailyAggregation kept) {
+    }
+
+    /** The kept days of a sensor from {@code from} to {@code to}, inclusive. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<LocalDate, DailyAggregation> between(long sensorKey, ZoneId zone, LocalDate from, LocalDate to) {
+        return Sql.run(dataSource, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(FIND)) {
+                query.setLong(1, sensorKey);
+                query.setString(2, zone.getId());
+                query.setLong(3, from.toEpochDay());
+                query.setLong(4, to.toEpochDay());
+                Map<LocalDate, DailyAggregation> kept = new HashMap<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        DailyAggregation aggregation = aggregation(rows, 1);
+                        kept.put(aggregation.date(), aggregation);
+                    }
+                }
+                return kept;
+            }
+        });
+    }
+
+    /** The aggregation in the row's columns {@link #COLUMNS}, starting at column {@code first}. */
+    private static DailyAggregation aggregation(ResultSet row, int first) throws SQLException {
+        LocalDate date = LocalDate.ofEpochDay(row.getLong(first));
+        long count = row.getLong(first + 1);
+        return count == 0 ? DailyAggregation.empty(date) : new DailyAggregation(date, count, new Statistics(
+                row.getDouble(first + 2), row.getDouble(first + 3), row.getDouble(first + 4),
+                row.getDouble(first + 5), row.getDouble(first + 6), row.getDouble(first + 7)));
+    }
+
+    /**
+     * Claims the days for computing, all in one transaction committed at once. A day another request holds is
+     * left out: the caller computes it without keeping the result.
+     *
+     * @return the claim on each day claimed
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Map<LocalDate, Long> claim(long sensorKey, List<DayWindow> days) {
+        return Sql.run(dataSource, connection -> {
+            Map<LocalDate, Long> claims = new HashMap<>();
+            try (PreparedStatement steal = connection.prepareStatement(STEAL);
+                    PreparedStatement insert = connection.prepareStatement(CLAIM)) {
+                for (DayWindow day : days) {
+                    long claim = CLAIMS.nextLong();
+                    if (stole(steal, claim, sensorKey, day) || inserted(insert, claim, sensorKey, day)) {
+                        claims.put(day.day(), claim);
+                    }
+                }
+            }
+            return claims;
+        });
+    }
+
+    private static boolean stole(PreparedStatement steal, long claim, long sensorKey, DayWindow day)
+            throws SQLException {
+        steal.setLong(1, claim);
+        bindDay(steal, 2, sensorKey, day);
+        return steal.executeUpdate() == 1;
+    }
+
+    /** Whether the claim's row was inserted; not if another request's claim or kept row has the day. */
+    private static boolean inserted(PreparedStatement insert, long claim, long sensorKey, DayWindow day)
+            throws SQLException {
+        insert.setLong(1, claim);
+        bindDay(insert, 2, sensorKey, day);
+        insert.setLong(5, day.startMicros());
+        insert.setLong(6, day.endMicros());
+        try {
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (TransientFailures.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Keeps statistics computed under claims, in one transaction, except where a write ended the claim. */
+    public void fill(long sensorKey, ZoneId zone, Map<LocalDate, Long> claims, List<DailyAggregation> computed) {
+        Sql.run(dataSource, connection -> {
+            try (PreparedStatement fill = connection.prepareStatement(FILL)) {
+                for (DailyAggregation aggregation : computed) {
+                    Long claim = claims.get(aggregation.date());
+                    if (claim != null) {
+                        bindFill(fill, sensorKey, zone, claim, aggregation);
+                        fill.addBatch();
+                    }
+                }
+                fill.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private static void bindFill(PreparedStatement fill, long sensorKey, ZoneId zone, long claim,
+            DailyAggregation aggregation) throws SQLException {
+        fill.setLong(1, aggregation.count());
+        Statistics s = aggregation.statistics();
+        double[] statistics = s == null ? null : new double[] {s.min(), s.q1(), s.median(), s.q3(), s.max(),
+                s.mean()};
+        for (int i = 0; i < 6; i++) {
+            if (statistics == null) {
+                fill.setNull(2 + i, Types.DOUBLE);
+            } else {
+                fill.setDouble(2 + i, statistics[i]);
+            }
+        }
+        fill.setLong(8, sensorKey);
+        fill.setString(9, zone.getId());
+        fill.setLong(10, aggregation.date().toEpochDay());
+        fill.setLong(11, claim);
+    }
+
+    private static void bindDay(PreparedStatement statement, int first, long sensorKey, DayWindow day)
+            throws SQLException {
+        statement.setLong(first, sensorKey);
+        statement.setString(first + 1, day.zone().getId());
+        statement.setLong(first + 2, day.day().toEpochDay());
+    }
+
+    /** Forgets the days readings were written into, in the writing transaction. */
+    public void forget(@Observes(during = TransactionPhase.IN_PROGRESS) ReadingsWritten written) {
+        Sql.run(dataSource, connection -> {
+            forget(connection, written);
+            return null;
+        });
+    }
+
+    private static void forget(Connection connection, ReadingsWritten written) throws SQLException {
+        try (PreparedStatement forget = connection.prepareStatement(FORGET)) {
+            for (ReadingsWritten.Span span : written.spans()) {
+                forget.setLong(1, span.sensorKey());
+                forget.setLong(2, span.fromMicros() - LONGEST_DAY_MICROS);
+                forget.setLong(3, span.toMicros());
+                forget.setLong(4, span.fromMicros());
+                forget.addBatch();
+            }
+            forget.executeBatch();
+        }
+    }
+
+    /** Forgets them again once the write committed, ending claims made while it was under way. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void forgetAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReadingsWritten written) {
+        forget(written);
+    }
+}

@@ -1,0 +1,43 @@
+package sensorhub.database.control;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * The one place where JDBC's checked {@link SQLException} becomes the service's unchecked
+ * {@link DatabaseException}, its SQLSTATE class read once: a taken key is a {@link DuplicateKeyException}, a
+ * missing referenced row a {@link MissingReferenceException}. Data-access classes run their statements through
+ * {@link #run}, on the container's datasource and so inside the caller's transaction.
+ */
+public final class Sql {
+
+    private static final String INTEGRITY_VIOLATIONS = "23";
+
+    /** Work on one connection; its statements may throw {@link SQLException} freely. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    private Sql() {
+    }
+
+    public static <T> T run(DataSource dataSource, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.on(connection);
+        } catch (SQLException e) {
+            throw translated(e);
+        }
+    }
+
+    public static DatabaseException translated(SQLException failure) {
+        if (TransientFailures.isUniqueViolation(failure)) {
+            return new DuplicateKeyException(failure);
+        }
+        if (failure.getSQLState() != null && failure.getSQLState().startsWith(INTEGRITY_VIOLATIONS)) {
+            return new MissingReferenceException(failure);
+        }
+        return new DatabaseException(failure);
+    }
+}

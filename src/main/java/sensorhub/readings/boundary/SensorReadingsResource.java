@@ -1,0 +1,72 @@
+package sensorhub.readings.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sensorhub.access.boundary.Requires;
+import sensorhub.access.entity.Permission;
+import sensorhub.readings.entity.Reading;
+import sensorhub.time.control.InvalidParameterException;
+import sensorhub.time.control.TimeParameters;
+import sensorhub.web.boundary.NextPage;
+
+/**
+ * A sensor's readings in a time range, paged by key: {@code /api/sensors/{id}/values}. (The original service's
+ * {@code /api/sensor_values} routes are {@link SensorValuesResource}'s.)
+ */
+@Path("sensors/{id}/values")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Readings")
+public class SensorReadingsResource {
+
+    @EJB
+    Readings readings;
+
+    @GET
+    @Requires(Permission.READ)
+    @Operation(summary = "A sensor's readings in [from, to), in time order",
+            description = "Paged by key: a Link header with rel=\"next\" names the next page when there is one.")
+    public Response page(@PathParam("id") String id,
+            @Parameter(description = "ISO instant, inclusive") @QueryParam("from") @NotNull String from,
+            @Parameter(description = "ISO instant, exclusive") @QueryParam("to") @NotNull String to,
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "10000", defaultValue = "1000"))
+            @QueryParam("limit") @DefaultValue("1000") @Pattern(regexp = "[1-9][0-9]{0,3}|10000",
+                    message = "must be a whole number from 1 to 10000") String limit,
+            @Parameter(description = "The cursor from the previous page's next link") @QueryParam("after")
+            String after, @Context UriInfo uri) {
+        int size = Integer.parseInt(limit);
+        List<Reading> page = readings.page(id, TimeParameters.instant("from", from), TimeParameters.instant("to", to),
+                cursor(after), size);
+        Response.ResponseBuilder answer = Response.ok(page.stream().limit(size).map(ReadingJson::from).toList());
+        if (page.size() > size) {
+            String next = new ReadingCursor(page.get(size - 1).creationMicros()).encode();
+            answer.link(NextPage.of(uri, next), "next");
+        }
+        return answer.build();
+    }
+
+    private static ReadingCursor cursor(String after) {
+        try {
+            return after == null ? null : ReadingCursor.decode(after);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("after", "is not a cursor this service made");
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package sensorhub.readings.control;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every statement on {@code reading_blocks}, on one connection of the caller's transaction. Locking reads
+ * ({@code FOR UPDATE}) are used wherever a writer reads: they see the latest committed rows, whatever snapshot
+ * the transaction's earlier reads took.
+ */
+public final class ReadingBlockTable {
+
+    static final String HEADER_COLUMNS = "block_start, block_end, reading_count, first_micros, last_micros, "
+            + "first_value, last_value, min_value, max_value, value_sum";
+    /** Anchors are locked this many hours a statement; shorter lists repeat their last hour, so one statement. */
+    static final int ANCHORS_PER_QUERY = 64;
+    static final String ANCHORS = "SELECT block_start, block_end, reading_count, readings FROM reading_blocks "
+            + "WHERE sensor_key = ? AND block_start IN (" + String.join(", ",
+                    Collections.nCopies(ANCHORS_PER_QUERY, "?")) + ") FOR UPDATE";
+    static final String LATER_IN_HOUR = "SELECT block_start, block_end, reading_count FROM reading_blocks "
+            + "WHERE sensor_key = ? AND block_start > ? AND block_start < ? ORDER BY block_start FOR UPDATE";
+    static final String PAYLOAD = "SELECT readings FROM reading_blocks WHERE sensor_key = ? AND block_start = ? "
+            + "FOR UPDATE";
+    static final String INSERT = "INSERT INTO reading_blocks (block_end, reading_count, first_micros, last_micros, "
+            + "first_value, last_value, min_value, max_value, value_sum, readings, sensor_key, block_start, "
+            + "revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+    static final String UPDATE = "UPDATE reading_blocks SET block_end = ?, reading_count = ?, first_micros = ?, "
+            + "last_micros = ?, first_value = ?, last_value = ?, min_value = ?, max_value = ?, value_sum = ?, "
+            + "readings = ?, revision = revision + 1 WHERE sensor_key = ? AND block_start = ?";
+    static final String TOUCH = "UPDATE reading_blocks SET revision = revision + 1 "
+            + "WHERE sensor_key = ? AND block_start = ?";
+    static final String DELETE = "DELETE FROM reading_blocks WHERE sensor_key = ? AND block_start = ?";
+    /** Blocks holding readings of {@code [from, to)}: a block starts at most an hour before its readings. */
+    static final String READINGS = "SELECT readings FROM reading_blocks WHERE sensor_key = ? AND block_start >= ? "
+            + "AND block_start < ? AND reading_count > 0 ORDER BY block_start LIMIT ?";
+    static final String HEADERS = "SELECT " + HEADER_COLUMNS + " FROM reading_blocks WHERE sensor_key = ? "
+            + "AND block_start >= ? AND block_start < ? AND reading_count > 0 ORDER BY block_start";
+
+    private final Connection connection;
+
+    public ReadingBlockTable(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** A block as a writer found it; {@code readings} is null until {@link #payload} fetched them. */
+    public record Locked(BlockCell cell, int count, byte[] readings) {
+    }
+
+    /** Locks the anchors of the given hours of a sensor, by hour; hours without one have no readings. */
+    public Map<Long, Locked> lockAnchors(long sensorKey, List<Long> hours) throws SQLException {
+        Map<Long, Locked> anchors = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(ANCHORS)) {
+            for (int from = 0; from < hours.size(); from += ANCHORS_PER_QUERY) {
+                query.setLong(1, sensorKey);
+                for (int i = 0; i < ANCHORS_PER_QUERY; i++) {
+                    query.setLong(2 + i, hours.get(Math.min(hours.size() - 1, from + i)));
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        BlockCell cell = new BlockCell(rows.getLong(1), rows.getLong(2));
+                        anchors.put(cell.start(), new Locked(cell, rows.getInt(3), rows.getBytes(4)));
+                    }
+                }
+            }
+        }
+        return anchors;
+    }
+
+    /** Locks the blocks of an anchor's hour after the anchor, in time order, without their readings. */
+    public List<Locked> lockRestOfHour(long sensorKey, BlockCell anchor) throws SQLException {
+        List<Locked> blocks = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(LATER_IN_HOUR)) {
+            query.setLong(1, sensorKey);
+            query.setLong(2, anchor.start());
+            query.setLong(3, anchor.start() + BlockCell.HOUR_MICROS);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    blocks.add(new Locked(new BlockCell(rows.getLong(1), rows.getLong(2)), rows.getInt(3), null));
+                }
+            }
+        }
+        return blocks;
+    }
+
+    public byte[] payload(long sensorKey, BlockCell cell) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(PAYLOAD)) {
+            query.setLong(1, sensorKey);
+            query.setLong(2, cell.start());
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getBytes(1);
+            }
+        }
+    }
+
+    /** The writes of one step of a batch, run as one JDBC batch per statement. */
+    public static final class Writes {
+        private final List<BlockRow> inserts = new ArrayList<>();
+        private final List<BlockRow> updates = new ArrayList<>();
+        private final List<BlockCell> touches = new ArrayList<>();
+        private final List<BlockCell> deletes = new ArrayList<>();
+
+        public void insert(BlockRow row) {
+            inserts.add(row);
+        }
+
+        public void update(BlockRow row) {
+            updates.add(row);
+        }
+
+        /** Marks a block written without changing it, so that concurrent writers of its hour conflict. */
+        public void touch(BlockCell cell) {
+            touches.add(cell);
+        }
+
+        public void delete(BlockCell cell) {
+            deletes.add(cell);
+        }
+    }
+
+    public void write(long sensorKey, Writes writes) throws SQLException {
+        rows(UPDATE, sensorKey, writes.updates);
+        cells(TOUCH, sensorKey, writes.touches);
+        cells(DELETE, sensorKey, writes.deletes);
+        rows(INSERT, sensorKey, writes.inserts);
+    }
+
+    private void rows(String sql, long sensorKey, List<BlockRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (BlockRow row : rows) {
+                bind(statement, row);
+                statement.setLong(11, sensorKey);
+                statement.setLong(12, row.cell().start());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, BlockRow row) throws SQLException {
+        statement.setLong(1, row.cell().end());
+        statement.setInt(2, row.count());
+        if (row.isEmpty()) {
+            for (int i = 3; i <= 8; i++) {
+                statement.setNull(i, i <= 4 ? Types.BIGINT : Types.DOUBLE);
+            }
+            statement.setNull(9, Types.VARBINARY);
+            statement.setNull(10, Types.VARBINARY);
+            return;
+        }
+        statement.setLong(3, row.firstMicros());
+        statement.setLong(4, row.lastMicros());
+        statement.setDouble(5, row.firstValue());
+        statement.setDouble(6, row.lastValue());
+        statement.setDouble(7, row.min());
+        statement.setDouble(8, row.max());
+        statement.setBytes(9, row.sum());
+        statement.setBytes(10, row.readings());
+    }
+
+    private void cells(String sql, long sensorKey, List<BlockCell> cells) throws SQLException {
+        if (cells.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (BlockCell cell : cells) {
+                statement.setLong(1, sensorKey);
+                statement.setLong(2, cell.start());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Receives the readings of blocks in time order; answers false to stop. */
+    @FunctionalInterface
+    public interface BlockReader {
+        boolean read(long[] micros, double[] values) throws SQLException;
+    }
+
+    /**
+     * Feeds the decoded blocks holding readings of {@code [fromMicros, toMicros)} to the reader, in time order,
+     * fetching {@code blocksPerQuery} at a time so that a long range is never held at once. The first and last
+     * block may hold readings outside the range.
+     */
+    public void readings(long sensorKey, long fromMicros, long toMicros, int blocksPerQuery, BlockReader reader)
+            throws SQLException {
+        long next = BlockCell.hourOf(fromMicros);
+        try (PreparedStatement query = connection.prepareStatement(READINGS)) {
+            while (true) {
+                query.setLong(1, sensorKey);
+                query.setLong(2, next);
+                query.setLong(3, toMicros);
+                query.setInt(4, blocksPerQuery);
+                int fetched = 0;
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        fetched++;
+                        BlockCodec.Block block = BlockCodec.decode(rows.getBytes(1));
+                        long[] micros = block.micros();
+                        if (!reader.read(micros, block.values())) {
+                            return;
+                        }
+                        next = micros[micros.length - 1] + 1;
+                    }
+                }
+                if (fetched < blocksPerQuery) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The headers of the blocks holding readings of {@code [fromMicros, toMicros)}, and perhaps some outside. */
+    public List<BlockHeader> headers(long sensorKey, long fromMicros, long toMicros) throws SQLException {
+        List<BlockHeader> headers = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(HEADERS)) {
+            query.setLong(1, sensorKey);
+            query.setLong(2, BlockCell.hourOf(fromMicros));
+            query.setLong(3, toMicros);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    headers.add(new BlockHeader(new BlockCell(rows.getLong(1), rows.getLong(2)), rows.getInt(3),
+                            rows.getLong(4), rows.getLong(5), rows.getDouble(6), rows.getDouble(7),
+                            rows.getDouble(8), rows.getDouble(9), ExactSum.fromBytes(rows.getBytes(10))));
+                }
+            }
+        }
+        return headers;
+    }
+}

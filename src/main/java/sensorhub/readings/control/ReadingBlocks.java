@@ -1,0 +1,146 @@
+package sensorhub.readings.control;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import sensorhub.database.control.Sql;
+import sensorhub.problems.control.RejectedException;
+import sensorhub.problems.control.RejectedException.Field;
+import sensorhub.readings.entity.Reading;
+import sensorhub.readings.entity.ReadingsWritten;
+
+/**
+ * A sensor's readings, kept as time blocks in {@code reading_blocks} ({@link ReadingBlockTable} holds the SQL)
+ * through JDBC on the container's datasource and transaction: readings are too many and too small for entities.
+ * Storing readings announces {@link ReadingsWritten}, so that what was derived from them is forgotten.
+ */
+@Stateless
+public class ReadingBlocks {
+
+    static final String SENSOR_KEYS = "SELECT id, sensor_key FROM sensors WHERE id IN (%s)";
+    static final int IDS_PER_QUERY = 500;
+    /** Blocks fetched per query of a range: a page of 10,000 readings at 1 Hz takes three. */
+    static final int BLOCKS_PER_QUERY = 16;
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @Inject
+    Event<ReadingsWritten> written;
+
+    /**
+     * Stores the batch whole or not at all.
+     *
+     * @throws UnknownSensorsException naming the items whose sensor is not registered
+     * @throws ConflictingReadingsException naming the items that exist with other values
+     */
+    public BlockIngest.Result store(ReadingBatch batch) {
+        BlockIngest.Result result = Sql.run(dataSource, connection ->
+                BlockIngest.run(new ReadingBlockTable(connection), batch, sensorKeys(connection, batch)));
+        if (!result.spans().isEmpty()) {
+            written.fire(new ReadingsWritten(result.spans()));
+        }
+        return result;
+    }
+
+    /** The key of each sensor of the batch, by index. */
+    private static long[] sensorKeys(Connection connection, ReadingBatch batch) throws SQLException {
+        List<String> ids = batch.sensorIds();
+        Map<String, Long> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            String sql = SENSOR_KEYS.formatted(String.join(",", Collections.nCopies(chunk.size(), "?")));
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    query.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+            }
+        }
+        if (found.size() < ids.size()) {
+            throw unknownSensors(batch, found);
+        }
+        return ids.stream().mapToLong(found::get).toArray();
+    }
+
+    private static UnknownSensorsException unknownSensors(ReadingBatch batch, Map<String, Long> found) {
+        List<Field> items = new ArrayList<>();
+        for (int i = 0; i < batch.size() && items.size() < RejectedException.MAX_FIELDS; i++) {
+            String id = batch.sensorIds().get(batch.sensorOf(i));
+            if (!found.containsKey(id)) {
+                items.add(new Field("[" + i + "].sensor_id", "no sensor has the id '" + id + "'"));
+            }
+        }
+        return new UnknownSensorsException("Some readings name sensors that are not registered; none was stored.",
+                items);
+    }
+
+    /** The values of a sensor in {@code [fromMicros, toMicros)}, in time order. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public double[] values(long sensorKey, long fromMicros, long toMicros) {
+        return Sql.run(dataSource, connection -> {
+            double[][] values = {new double[4096]};
+            int[] size = {0};
+            new ReadingBlockTable(connection).readings(sensorKey, fromMicros, toMicros, BLOCKS_PER_QUERY,
+                    (micros, blockValues) -> {
+                        int from = lowerBound(micros, fromMicros);
+                        int to = lowerBound(micros, toMicros);
+                        if (size[0] + to - from > values[0].length) {
+                            values[0] = Arrays.copyOf(values[0], Math.max(size[0] + to - from, 2 * size[0]));
+                        }
+                        System.arraycopy(blockValues, from, values[0], size[0], to - from);
+                        size[0] += to - from;
+                        return to == micros.length;
+                    });
+            return Arrays.copyOf(values[0], size[0]);
+        });
+    }
+
+    /** At most {@code limit} readings of a sensor in {@code [fromMicros, toMicros)}, in time order. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Reading> page(long sensorKey, long fromMicros, long toMicros, int limit) {
+        return Sql.run(dataSource, connection -> {
+            List<Reading> page = new ArrayList<>(Math.min(limit, 1024));
+            new ReadingBlockTable(connection).readings(sensorKey, fromMicros, toMicros, BLOCKS_PER_QUERY,
+                    (micros, values) -> {
+                        int to = lowerBound(micros, toMicros);
+                        for (int i = lowerBound(micros, fromMicros); i < to && page.size() < limit; i++) {
+                            page.add(new Reading(micros[i], values[i]));
+                        }
+                        return to == micros.length && page.size() < limit;
+                    });
+            return page;
+        });
+    }
+
+    /** The headers of the blocks that may hold readings of {@code [fromMicros, toMicros)}, in time order. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<BlockHeader> headers(long sensorKey, long fromMicros, long toMicros) {
+        return Sql.run(dataSource, connection ->
+                new ReadingBlockTable(connection).headers(sensorKey, fromMicros, toMicros));
+    }
+
+    /** The index of the first time at or after {@code micros} in sorted, distinct times. */
+    static int lowerBound(long[] sorted, long micros) {
+        int found = Arrays.binarySearch(sorted, micros);
+        return found >= 0 ? found : -found - 1;
+    }
+}
