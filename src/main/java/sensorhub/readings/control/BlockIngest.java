@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import sensorhub.database.control.ConcurrentWriteException;
+import sensorhub.database.control.DatabaseException;
 import sensorhub.database.control.DuplicateKeyException;
 import sensorhub.database.control.MissingReferenceException;
+import sensorhub.database.control.Sql;
 import sensorhub.problems.control.RejectedException.Field;
 import sensorhub.readings.entity.ReadingsWritten.Span;
 
@@ -53,7 +55,7 @@ public final class BlockIngest {
      * @throws ConflictingReadingsException if readings exist, or repeat in the batch, with other values
      * @throws ConcurrentWriteException if another transaction created a block of this batch meanwhile
      */
-    public static Result run(ReadingBlockTable table, ReadingBatch batch, long[] sensorKeys) throws SQLException {
+    public static Result run(ReadingBlockTable table, ReadingBatch batch, long[] sensorKeys) {
         BlockIngest ingest = new BlockIngest(batch, sensorKeys);
         try {
             int start = 0;
@@ -65,11 +67,16 @@ public final class BlockIngest {
                 ingest.mergeSensor(table, start, end);
                 start = end;
             }
-        } catch (DuplicateKeyException e) {
-            throw new ConcurrentWriteException("Another request created a block of these readings meanwhile");
-        } catch (MissingReferenceException e) {
-            throw new UnknownSensorsException("A sensor of this batch was deleted while it was being stored; "
-                    + "none was stored.", List.of());
+        } catch (SQLException e) {
+            DatabaseException failure = Sql.translated(e);
+            if (failure instanceof DuplicateKeyException) {
+                throw new ConcurrentWriteException("Another request created a block of these readings meanwhile");
+            }
+            if (failure instanceof MissingReferenceException) {
+                throw new UnknownSensorsException("A sensor of this batch was deleted while it was being stored; "
+                        + "none was stored.", List.of());
+            }
+            throw failure;
         }
         if (!ingest.conflicts.isEmpty()) {
             throw new ConflictingReadingsException(ingest.conflicts);
