@@ -1,0 +1,116 @@
+package sensorhub.aggregations.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import sensorhub.aggregations.entity.DailyAggregation;
+import sensorhub.aggregations.entity.Statistics;
+import sensorhub.readings.entity.ReadingsWritten;
+import sensorhub.testing.MemoryDatabase;
+import sensorhub.time.control.DayWindow;
+
+/**
+ * The claim-and-forget protocol of {@link KeptAggregations} step by step, each step committed on its own as in
+ * the service: statistics computed before a write of their day committed are never kept, and a day is kept once.
+ */
+class KeptAggregationsTest {
+
+    static final ZoneId UTC = ZoneId.of("UTC");
+    static final DayWindow DAY = DayWindow.of(LocalDate.parse("2026-03-01"), UTC);
+    static final DailyAggregation COMPUTED = new DailyAggregation(DAY.day(), 2, new Statistics(1, 1.25, 1.5, 1.75, 2,
+            1.5));
+
+    private MemoryDatabase database;
+    private KeptAggregations kept;
+    private long sensor;
+
+    @BeforeEach
+    void createDatabase() throws SQLException {
+        database = new MemoryDatabase();
+        sensor = database.sensor("s1");
+        kept = new KeptAggregations();
+        kept.dataSource = database.dataSource();
+    }
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        database.close();
+    }
+
+    @Test
+    void keepsWhatWasComputedUnderAClaim() {
+        Map<LocalDate, Long> claims = kept.claim(sensor, List.of(DAY));
+
+        kept.fill(sensor, UTC, claims, List.of(COMPUTED));
+
+        assertEquals(Map.of(DAY.day(), COMPUTED), keptDays());
+    }
+
+    @Test
+    void keepsNothingComputedBeforeAWriteOfTheDayCommitted() {
+        Map<LocalDate, Long> claims = kept.claim(sensor, List.of(DAY));
+        kept.forgetAfterCommit(writeInto(DAY));
+
+        kept.fill(sensor, UTC, claims, List.of(COMPUTED));
+
+        assertTrue(keptDays().isEmpty());
+    }
+
+    @Test
+    void keepsWhatWasClaimedAfterTheWrite() {
+        kept.forgetAfterCommit(writeInto(DAY));
+        Map<LocalDate, Long> claims = kept.claim(sensor, List.of(DAY));
+
+        kept.fill(sensor, UTC, claims, List.of(COMPUTED));
+
+        assertEquals(Map.of(DAY.day(), COMPUTED), keptDays());
+    }
+
+    @Test
+    void forgetsAKeptDayWhenReadingsAreWrittenIntoIt() {
+        kept.fill(sensor, UTC, kept.claim(sensor, List.of(DAY)), List.of(COMPUTED));
+
+        kept.forget(writeInto(DAY));
+
+        assertTrue(keptDays().isEmpty());
+    }
+
+    @Test
+    void aLaterClaimTakesOverAnUnfilledOneSoOnlyItsFillCounts() {
+        Map<LocalDate, Long> stale = kept.claim(sensor, List.of(DAY));
+        Map<LocalDate, Long> fresh = kept.claim(sensor, List.of(DAY));
+
+        kept.fill(sensor, UTC, stale, List.of(COMPUTED));
+        assertTrue(keptDays().isEmpty());
+        kept.fill(sensor, UTC, fresh, List.of(COMPUTED));
+        assertEquals(Map.of(DAY.day(), COMPUTED), keptDays());
+    }
+
+    @Test
+    void doesNotClaimADayThatIsKeptOrLeaveOtherDaysAlone() {
+        kept.fill(sensor, UTC, kept.claim(sensor, List.of(DAY)), List.of(COMPUTED));
+
+        Map<LocalDate, Long> again = kept.claim(sensor, List.of(DAY, DAY.next()));
+
+        assertEquals(List.of(DAY.next().day()), List.copyOf(again.keySet()));
+        kept.forget(writeInto(DAY.next()));
+        assertEquals(Map.of(DAY.day(), COMPUTED), keptDays());
+    }
+
+    private ReadingsWritten writeInto(DayWindow day) {
+        long middle = day.startMicros() + (day.endMicros() - day.startMicros()) / 2;
+        return new ReadingsWritten(List.of(new ReadingsWritten.Span(sensor, middle, middle)));
+    }
+
+    private Map<LocalDate, DailyAggregation> keptDays() {
+        return kept.between(sensor, UTC, DAY.day().minusDays(1), DAY.day().plusDays(2));
+    }
+}
