@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
 import sensorhub.time.control.TimeParameters;
+import sensorhub.web.boundary.CsvBody;
 
 /**
  * A sensor's daily statistics over a range of days: {@code /api/sensors/{id}/daily_aggregations}. (One day's,
@@ -49,5 +51,24 @@ public class SensorDailyAggregationsResource {
         var found = aggregates.between(id, TimeParameters.day("from", from), TimeParameters.day("to", to),
                 TimeParameters.zone(zone));
         return found.days().stream().map(day -> AggregationJson.from(day, found.unit())).toList();
+    }
+
+    @GET
+    @Produces(CsvBody.PRODUCED)
+    @Requires(Permission.READ)
+    @Operation(summary = "The same days as CSV: date,count,min_val,q1,median,q3,max_val,mean,unit")
+    public Response betweenCsv(@PathParam("id") String id,
+            @Parameter(description = "YYYY-MM-DD, inclusive") @QueryParam("from") @NotNull String from,
+            @Parameter(description = "YYYY-MM-DD, inclusive") @QueryParam("to") @NotNull String to,
+            @Parameter(description = "IANA zone id the days are in") @QueryParam("zone") @DefaultValue("UTC")
+            String zone) {
+        List<AggregationJson> days = between(id, from, to, zone);
+        return Response.ok(CsvBody.of(List.of("date", "count", "min_val", "q1", "median", "q3", "max_val", "mean",
+                "unit"), printer -> {
+                    for (AggregationJson d : days) {
+                        printer.printRecord(d.date(), d.count(), d.minVal(), d.q1(), d.median(), d.q3(), d.maxVal(),
+                                d.mean(), d.unit());
+                    }
+                })).build();
     }
 }

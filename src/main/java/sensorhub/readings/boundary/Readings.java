@@ -7,19 +7,28 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sensorhub.database.control.TransientFailures;
 import sensorhub.json.control.LimitedInputStream;
 import sensorhub.readings.control.BlockIngest;
+import sensorhub.readings.control.Bucket;
 import sensorhub.readings.control.ReadingBatch;
 import sensorhub.readings.control.ReadingBlocks;
 import sensorhub.readings.control.ReadingBatchParser;
 import sensorhub.readings.entity.Reading;
+import sensorhub.sensors.boundary.SensorFilter;
+import sensorhub.sensors.boundary.SensorPage;
 import sensorhub.sensors.boundary.Sensors;
+import sensorhub.sensors.control.SensorCursor;
 import sensorhub.sensors.entity.Sensor;
 import sensorhub.time.control.DayWindow;
 import sensorhub.time.control.EpochMicros;
+import sensorhub.time.control.InvalidParameterException;
 
 /**
  * What clients do with readings. A batch is parsed outside any transaction (reading a large body from the
@@ -66,6 +75,55 @@ public class Readings {
         Sensor sensor = sensors.find(sensorId);
         return new DayValuesJson(blocks.values(sensor.key(), day.startMicros(), day.endMicros()),
                 sensor.unit());
+    }
+
+    /**
+     * The series of a sensor's readings in {@code [from, to)}, in the named bucket or the smallest that makes at
+     * most {@code maxBuckets}.
+     */
+    public SeriesJson series(String sensorId, Instant from, Instant to, String bucketName, int maxBuckets,
+            ZoneId zone) {
+        long fromMicros = EpochMicros.of(from);
+        long toMicros = EpochMicros.of(to);
+        if (toMicros <= fromMicros) {
+            throw new InvalidParameterException("to", "must be after 'from'");
+        }
+        Bucket bucket = bucketName == null ? Bucket.fitting(fromMicros, toMicros, maxBuckets)
+                .orElseThrow(() -> new InvalidParameterException("max_buckets",
+                        "is too few for this range even with buckets of a month"))
+                : Bucket.named(bucketName);
+        if (bucket.bucketsAtMost(fromMicros, toMicros) > Bucket.MAX_BUCKETS) {
+            throw new InvalidParameterException("bucket", "would cut this range into more than "
+                    + Bucket.MAX_BUCKETS + " buckets; choose a longer one or a shorter range");
+        }
+        long key = sensors.find(sensorId).key();
+        return new SeriesJson(bucket.name(), zone.getId(), blocks.series(key, fromMicros, toMicros, bucket, zone)
+                .stream().map(SeriesPointJson::from).toList());
+    }
+
+    /** A page of sensors' newest readings, and where the next page of sensors starts. */
+    public record LatestPage(List<LatestValueJson> values, Optional<SensorCursor> next) {
+    }
+
+    /** The newest reading of each sensor of the page that has one, in two queries whatever the page's size. */
+    public LatestPage latest(SensorFilter filter, Optional<SensorCursor> after, int limit) {
+        SensorPage page = sensors.list(filter, after, limit);
+        Map<Long, Reading> latest = blocks.latest(page.sensors().stream().map(Sensor::key).toList());
+        List<LatestValueJson> values = new ArrayList<>();
+        for (Sensor sensor : page.sensors()) {
+            Reading reading = latest.get(sensor.key());
+            if (reading != null) {
+                values.add(new LatestValueJson(sensor.id(), EpochMicros.toInstant(reading.creationMicros()),
+                        reading.value(), sensor.unit()));
+            }
+        }
+        return new LatestPage(values, page.next());
+    }
+
+    /** Removes the sensor's readings of {@code [from, to)} at once, answering how many there were. */
+    public long delete(String sensorId, Instant from, Instant to) {
+        long key = sensors.find(sensorId).key();
+        return TransientFailures.retried(() -> blocks.delete(key, EpochMicros.of(from), EpochMicros.of(to)));
     }
 
     /** Readings in {@code [from, to)} after the cursor's time, one more than asked so the caller knows of a next page. */

@@ -3,6 +3,7 @@ package sensorhub.readings.boundary;
 import jakarta.ejb.EJB;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,17 +14,22 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
 import sensorhub.readings.entity.Reading;
+import sensorhub.time.control.EpochMicros;
 import sensorhub.time.control.InvalidParameterException;
 import sensorhub.time.control.TimeParameters;
+import sensorhub.web.boundary.CsvBody;
 import sensorhub.web.boundary.NextPage;
 
 /**
@@ -35,6 +41,9 @@ import sensorhub.web.boundary.NextPage;
 @Tag(name = "Readings")
 public class SensorReadingsResource {
 
+    /** Readings read per step of a CSV export: it streams in constant memory, holding no connection between steps. */
+    static final int EXPORT_PAGE = 10_000;
+
     @EJB
     Readings readings;
 
@@ -43,8 +52,8 @@ public class SensorReadingsResource {
     @Operation(summary = "A sensor's readings in [from, to), in time order",
             description = "Paged by key: a Link header with rel=\"next\" names the next page when there is one.")
     public Response page(@PathParam("id") String id,
-            @Parameter(description = "ISO instant, inclusive") @QueryParam("from") @NotNull String from,
-            @Parameter(description = "ISO instant, exclusive") @QueryParam("to") @NotNull String to,
+            @Parameter(description = "ISO instant, inclusive", required = true) @QueryParam("from") @NotNull String from,
+            @Parameter(description = "ISO instant, exclusive", required = true) @QueryParam("to") @NotNull String to,
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "10000", defaultValue = "1000"))
             @QueryParam("limit") @DefaultValue("1000") @Pattern(regexp = "[1-9][0-9]{0,3}|10000",
@@ -60,6 +69,53 @@ public class SensorReadingsResource {
             answer.link(NextPage.of(uri, next), "next");
         }
         return answer.build();
+    }
+
+    @GET
+    @Produces(CsvBody.PRODUCED)
+    @Requires(Permission.READ)
+    @Operation(summary = "A sensor's readings in [from, to) as CSV, the whole range streamed",
+            description = "sensor_id,creation_date,value: what POST /api/sensor_values takes, so an export "
+                    + "re-imports unchanged.")
+    public Response export(@PathParam("id") String id,
+            @Parameter(description = "ISO instant, inclusive", required = true) @QueryParam("from") @NotNull
+            String from,
+            @Parameter(description = "ISO instant, exclusive", required = true) @QueryParam("to") @NotNull
+            String to) {
+        Instant start = TimeParameters.instant("from", from);
+        Instant end = TimeParameters.instant("to", to);
+        // The first page is read before the answer starts, so that an unknown sensor is still a 404.
+        List<Reading> first = readings.page(id, start, end, null, EXPORT_PAGE);
+        return Response.ok(CsvBody.of(List.of("sensor_id", "creation_date", "value"), printer -> {
+            List<Reading> page = first;
+            while (true) {
+                for (Reading reading : page.subList(0, Math.min(page.size(), EXPORT_PAGE))) {
+                    printer.printRecord(id, EpochMicros.toInstant(reading.creationMicros()), reading.value());
+                }
+                if (page.size() <= EXPORT_PAGE) {
+                    return;
+                }
+                page = readings.page(id, start, end, new ReadingCursor(page.get(EXPORT_PAGE - 1).creationMicros()),
+                        EXPORT_PAGE);
+            }
+        })).build();
+    }
+
+    @DELETE
+    @Requires(Permission.DELETE)
+    @Operation(summary = "Remove a sensor's readings in [from, to), all at once",
+            description = "Kept statistics of the days touched go with them.")
+    @APIResponse(responseCode = "200", description = "How many readings were removed",
+            content = @Content(schema = @Schema(implementation = DeletedJson.class)))
+    @APIResponse(responseCode = "400", description = "A bound missing or not an instant")
+    @APIResponse(responseCode = "404", description = "No such sensor")
+    public DeletedJson delete(@PathParam("id") String id,
+            @Parameter(description = "ISO instant, inclusive", required = true) @QueryParam("from") @NotNull
+            String from,
+            @Parameter(description = "ISO instant, exclusive", required = true) @QueryParam("to") @NotNull
+            String to) {
+        return new DeletedJson(readings.delete(id, TimeParameters.instant("from", from),
+                TimeParameters.instant("to", to)));
     }
 
     private static ReadingCursor cursor(String after) {

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import sensorhub.readings.entity.Reading;
 
 /**
  * Every statement on {@code reading_blocks}, on one connection of the caller's transaction. Locking reads
@@ -43,6 +44,11 @@ public final class ReadingBlockTable {
             + "AND block_start < ? AND reading_count > 0 ORDER BY block_start LIMIT ?";
     static final String HEADERS = "SELECT " + HEADER_COLUMNS + " FROM reading_blocks WHERE sensor_key = ? "
             + "AND block_start >= ? AND block_start < ? AND reading_count > 0 ORDER BY block_start";
+
+    /** The newest block with readings of each sensor; its last reading is the sensor's newest. */
+    static final String LATEST = "SELECT b.sensor_key, b.last_micros, b.last_value FROM reading_blocks b "
+            + "JOIN (SELECT sensor_key, MAX(block_start) AS newest FROM reading_blocks WHERE sensor_key IN (%s) "
+            + "AND reading_count > 0 GROUP BY sensor_key) n ON n.sensor_key = b.sensor_key AND n.newest = b.block_start";
 
     private final Connection connection;
 
@@ -183,6 +189,65 @@ public final class ReadingBlockTable {
         }
     }
 
+    static final String IN_RANGE = "SELECT block_start, block_end, reading_count, first_micros, last_micros "
+            + "FROM reading_blocks WHERE sensor_key = ? AND block_start >= ? AND block_start < ? "
+            + "ORDER BY block_start FOR UPDATE";
+
+    /** Removes the sensor's readings of {@code [fromMicros, toMicros)}, answering how many there were. */
+    public long delete(long sensorKey, long fromMicros, long toMicros) throws SQLException {
+        List<Locked> blocks = new ArrayList<>();
+        List<long[]> spans = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(IN_RANGE)) {
+            query.setLong(1, sensorKey);
+            query.setLong(2, BlockCell.hourOf(fromMicros));
+            query.setLong(3, toMicros);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    blocks.add(new Locked(new BlockCell(rows.getLong(1), rows.getLong(2)), rows.getInt(3), null));
+                    spans.add(new long[] {rows.getLong(4), rows.getLong(5)});
+                }
+            }
+        }
+        Writes writes = new Writes();
+        List<BlockCell> emptiedAnchors = new ArrayList<>();
+        long deleted = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            Locked block = blocks.get(i);
+            long[] span = spans.get(i);
+            if (block.count() == 0 || span[1] < fromMicros || span[0] >= toMicros) {
+                continue;
+            }
+            BlockCodec.Block readings = BlockCodec.decode(payload(sensorKey, block.cell()));
+            long[] micros = readings.micros();
+            int cutFrom = ReadingBlocks.lowerBound(micros, fromMicros);
+            int cutTo = ReadingBlocks.lowerBound(micros, toMicros);
+            deleted += cutTo - cutFrom;
+            long[] keptMicros = new long[micros.length - (cutTo - cutFrom)];
+            double[] keptValues = new double[keptMicros.length];
+            System.arraycopy(micros, 0, keptMicros, 0, cutFrom);
+            System.arraycopy(readings.values(), 0, keptValues, 0, cutFrom);
+            System.arraycopy(micros, cutTo, keptMicros, cutFrom, micros.length - cutTo);
+            System.arraycopy(readings.values(), cutTo, keptValues, cutFrom, micros.length - cutTo);
+            if (keptMicros.length > 0 || block.cell().isAnchor()) {
+                writes.update(BlockRow.of(block.cell(), keptMicros, keptValues, 0, keptMicros.length));
+            } else {
+                writes.delete(block.cell());
+            }
+            if (keptMicros.length == 0 && block.cell().isAnchor()) {
+                emptiedAnchors.add(block.cell());
+            }
+        }
+        write(sensorKey, writes);
+        Writes unused = new Writes();
+        for (BlockCell anchor : emptiedAnchors) {
+            if (lockRestOfHour(sensorKey, anchor).isEmpty()) {
+                unused.delete(anchor);
+            }
+        }
+        write(sensorKey, unused);
+        return deleted;
+    }
+
     /** Receives the readings of blocks in time order; answers false to stop. */
     @FunctionalInterface
     public interface BlockReader {
@@ -220,6 +285,23 @@ public final class ReadingBlockTable {
                 }
             }
         }
+    }
+
+    /** The newest reading of each of the sensors (at most 1000) that has one, by sensor key. */
+    public Map<Long, Reading> latest(List<Long> sensorKeys) throws SQLException {
+        Map<Long, Reading> latest = new HashMap<>();
+        String sql = LATEST.formatted(String.join(", ", Collections.nCopies(sensorKeys.size(), "?")));
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < sensorKeys.size(); i++) {
+                query.setLong(i + 1, sensorKeys.get(i));
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    latest.put(rows.getLong(1), new Reading(rows.getLong(2), rows.getDouble(3)));
+                }
+            }
+        }
+        return latest;
     }
 
     /** The headers of the blocks holding readings of {@code [fromMicros, toMicros)}, and perhaps some outside. */

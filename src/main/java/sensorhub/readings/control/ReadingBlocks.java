@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -55,6 +56,16 @@ public class ReadingBlocks {
             written.fire(new ReadingsWritten(result.spans()));
         }
         return result;
+    }
+
+    /** Removes a sensor's readings of {@code [fromMicros, toMicros)} and forgets what was derived from them. */
+    public long delete(long sensorKey, long fromMicros, long toMicros) {
+        long deleted = Sql.run(dataSource, connection ->
+                new ReadingBlockTable(connection).delete(sensorKey, fromMicros, toMicros));
+        if (deleted > 0) {
+            written.fire(new ReadingsWritten(List.of(new ReadingsWritten.Span(sensorKey, fromMicros, toMicros - 1))));
+        }
+        return deleted;
     }
 
     /** The key of each sensor of the batch, by index. */
@@ -136,6 +147,54 @@ public class ReadingBlocks {
     public List<BlockHeader> headers(long sensorKey, long fromMicros, long toMicros) {
         return Sql.run(dataSource, connection ->
                 new ReadingBlockTable(connection).headers(sensorKey, fromMicros, toMicros));
+    }
+
+    /**
+     * The series of a sensor's readings in {@code [fromMicros, toMicros)}: each block that lies in one bucket and
+     * in the range is taken by its header, only the others are decoded. A series of hours or coarser over whole
+     * hours of the zone reads headers alone.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<SeriesPoints.Point> series(long sensorKey, long fromMicros, long toMicros, Bucket bucket,
+            ZoneId zone) {
+        return Sql.run(dataSource, connection -> {
+            ReadingBlockTable table = new ReadingBlockTable(connection);
+            SeriesPoints points = new SeriesPoints(bucket, zone);
+            List<BlockHeader> headers = table.headers(sensorKey, fromMicros, toMicros);
+            int next = 0;
+            while (next < headers.size()) {
+                if (byHeader(headers.get(next), fromMicros, toMicros, points)) {
+                    points.add(headers.get(next++));
+                    continue;
+                }
+                int end = next + 1;
+                while (end < headers.size() && !byHeader(headers.get(end), fromMicros, toMicros, points)) {
+                    end++;
+                }
+                long from = Math.max(fromMicros, headers.get(next).firstMicros());
+                long to = Math.min(toMicros, headers.get(end - 1).lastMicros() + 1);
+                table.readings(sensorKey, from, to, BLOCKS_PER_QUERY, (micros, values) -> {
+                    int last = lowerBound(micros, to);
+                    for (int i = lowerBound(micros, from); i < last; i++) {
+                        points.add(micros[i], values[i]);
+                    }
+                    return last == micros.length;
+                });
+                next = end;
+            }
+            return points.points();
+        });
+    }
+
+    private static boolean byHeader(BlockHeader block, long fromMicros, long toMicros, SeriesPoints points) {
+        return block.firstMicros() >= fromMicros && block.lastMicros() < toMicros && points.coversWhole(block);
+    }
+
+    /** The newest reading of each of the sensors that has one, by sensor key, in one query. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<Long, Reading> latest(List<Long> sensorKeys) {
+        return sensorKeys.isEmpty() ? Map.of()
+                : Sql.run(dataSource, connection -> new ReadingBlockTable(connection).latest(sensorKeys));
     }
 
     /** The index of the first time at or after {@code micros} in sorted, distinct times. */

@@ -3,7 +3,7 @@ package sensorhub.readings.entity;
 import java.util.List;
 
 /**
- * Readings were stored: for each sensor, the spans of time they fall in. Whatever was derived from readings in
+ * Readings were stored or removed: for each sensor, the spans of time they fall in. Whatever was derived from readings in
  * those spans (kept daily statistics) is out of date.
  */
 public record ReadingsWritten(List<Span> spans) {
