@@ -88,11 +88,11 @@ public class Readings {
         if (toMicros <= fromMicros) {
             throw new InvalidParameterException("to", "must be after 'from'");
         }
-        Bucket bucket = bucketName == null ? Bucket.fitting(fromMicros, toMicros, maxBuckets)
+        Bucket bucket = bucketName == null ? Bucket.fitting(fromMicros, toMicros, zone, maxBuckets)
                 .orElseThrow(() -> new InvalidParameterException("max_buckets",
                         "is too few for this range even with buckets of a month"))
                 : Bucket.named(bucketName);
-        if (bucket.bucketsAtMost(fromMicros, toMicros) > Bucket.MAX_BUCKETS) {
+        if (bucket.buckets(fromMicros, toMicros, zone, Bucket.MAX_BUCKETS) > Bucket.MAX_BUCKETS) {
             throw new InvalidParameterException("bucket", "would cut this range into more than "
                     + Bucket.MAX_BUCKETS + " buckets; choose a longer one or a shorter range");
         }

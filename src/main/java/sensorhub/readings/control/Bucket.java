@@ -41,11 +41,22 @@ public enum Bucket {
         return ordinal() < P1D.ordinal();
     }
 
-    /** At most how many buckets {@code [from, to)} touches. */
-    public long bucketsAtMost(long fromMicros, long toMicros) {
+    /**
+     * How many buckets {@code [from, to)} touches in the zone, counted exactly up to {@code limit}; any number
+     * above the limit where there are more.
+     */
+    public long buckets(long fromMicros, long toMicros, ZoneId zone, int limit) {
         long span = toMicros - fromMicros;
         // Each midnight cuts a bucket within the day short: one more bucket per day.
-        return span / micros + 2 + (isWithinDay() ? span / SHORTEST_DAY_MICROS + 1 : 0);
+        long atMost = span / micros + 2 + (isWithinDay() ? span / SHORTEST_DAY_MICROS + 1 : 0);
+        if (atMost <= limit || span / micros > limit) {
+            return atMost;
+        }
+        long count = 0;
+        for (long start = fromMicros; start < toMicros && count <= limit; count++) {
+            start = spanOf(start, zone)[1];
+        }
+        return count;
     }
 
     /** The bucket of the ladder with this name, e.g. {@code PT1H}. */
@@ -55,9 +66,10 @@ public enum Bucket {
                         + Arrays.toString(values()).replaceAll("[\\[\\]]", "")));
     }
 
-    /** The smallest bucket that cuts {@code [from, to)} into at most {@code maxBuckets}, if any does. */
-    public static Optional<Bucket> fitting(long fromMicros, long toMicros, int maxBuckets) {
-        return Arrays.stream(values()).filter(b -> b.bucketsAtMost(fromMicros, toMicros) <= maxBuckets).findFirst();
+    /** The smallest bucket that cuts {@code [from, to)} into at most {@code maxBuckets} in the zone, if any does. */
+    public static Optional<Bucket> fitting(long fromMicros, long toMicros, ZoneId zone, int maxBuckets) {
+        return Arrays.stream(values()).filter(b -> b.buckets(fromMicros, toMicros, zone, maxBuckets) <= maxBuckets)
+                .findFirst();
     }
 
     /** The span of the bucket that holds the instant, in the zone: {@code [start, end)} in epoch microseconds. */

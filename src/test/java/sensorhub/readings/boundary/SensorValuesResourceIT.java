@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import sensorhub.testing.BlackBoxTest;
 import sensorhub.testing.Api.Answer;
 
-class ReadingsResourceIT extends BlackBoxTest {
+class SensorValuesResourceIT extends BlackBoxTest {
 
     static final int MAX_BATCH = 100_000;
 

@@ -1,0 +1,147 @@
+package sensorhub.readings.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static sensorhub.testing.Fixtures.reading;
+import static sensorhub.testing.Fixtures.readings;
+import static sensorhub.testing.Fixtures.sensor;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import sensorhub.testing.Api.Answer;
+import sensorhub.testing.BlackBoxTest;
+
+class SensorSeriesResourceIT extends BlackBoxTest {
+
+    @Test
+    void sumsUpEachBucketExactlyAndSkipsEmptyOnes() {
+        String sensor = sensor(api, "C");
+        api.post("sensor_values", readings(reading(sensor, "2026-03-01T10:00:00Z", 4),
+                reading(sensor, "2026-03-01T10:20:00Z", -2), reading(sensor, "2026-03-01T10:59:59.999999Z", 1),
+                reading(sensor, "2026-03-01T13:30:00Z", 9)));
+
+        Answer series = api.get("sensors/" + sensor + "/series?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z"
+                + "&bucket=PT1H");
+
+        assertEquals(200, series.status(), series.body());
+        assertEquals("PT1H", series.object().getString("bucket"));
+        JsonArray points = series.object().getJsonArray("points");
+        assertEquals(2, points.size());
+        JsonObject ten = points.getJsonObject(0);
+        assertEquals("2026-03-01T10:00:00Z", ten.getString("start"));
+        assertEquals("2026-03-01T11:00:00Z", ten.getString("end"));
+        assertEquals(3, ten.getInt("count"));
+        assertEquals(-2, ten.getJsonNumber("min").doubleValue());
+        assertEquals(4, ten.getJsonNumber("max").doubleValue());
+        assertEquals(1, ten.getJsonNumber("mean").doubleValue());
+        assertEquals(4, ten.getJsonNumber("first").doubleValue());
+        assertEquals(1, ten.getJsonNumber("last").doubleValue());
+        assertEquals(9, points.getJsonObject(1).getJsonNumber("mean").doubleValue());
+    }
+
+    @Test
+    void choosesTheSmallestBucketThatFitsAndCountsOnlyTheRange() {
+        String sensor = sensor(api, "C");
+        api.post("sensor_values", readings(reading(sensor, "2026-03-01T10:00:00Z", 1),
+                reading(sensor, "2026-03-01T10:00:30Z", 2), reading(sensor, "2026-03-01T10:05:00Z", 3)));
+
+        Answer series = api.get("sensors/" + sensor + "/series?from=2026-03-01T10:00:10Z&to=2026-03-01T11:00:00Z"
+                + "&max_buckets=12");
+
+        assertEquals("PT5M", series.object().getString("bucket"), series.body());
+        JsonArray points = series.object().getJsonArray("points");
+        assertEquals(List.of(1, 1), counts(points));
+        assertEquals(2, points.getJsonObject(0).getJsonNumber("first").doubleValue());
+    }
+
+    @Test
+    void followsTheZonesClocksOnTheDayTheyChange() {
+        String sensor = sensor(api, "C");
+        StringBuilder hourly = new StringBuilder("[");
+        // Europe/Berlin falls back on 2026-10-25: that day has 25 hours there.
+        for (int hour = 0; hour < 25; hour++) {
+            hourly.append(hour == 0 ? "" : ",").append(reading(sensor,
+                    java.time.Instant.parse("2026-10-24T22:30:00Z").plusSeconds(3600L * hour).toString(), hour));
+        }
+        api.post("sensor_values", hourly.append(']').toString());
+
+        Answer hours = api.get("sensors/" + sensor + "/series?from=2026-10-24T00:00:00Z&to=2026-10-27T00:00:00Z"
+                + "&bucket=PT1H&zone=Europe/Berlin");
+        Answer days = api.get("sensors/" + sensor + "/series?from=2026-10-24T00:00:00Z&to=2026-10-27T00:00:00Z"
+                + "&bucket=P1D&zone=Europe/Berlin");
+
+        assertEquals(25, hours.object().getJsonArray("points").size(), hours.body());
+        JsonObject day = days.object().getJsonArray("points").getJsonObject(0);
+        assertEquals("2026-10-24T22:00:00Z", day.getString("start"));
+        assertEquals("2026-10-25T23:00:00Z", day.getString("end"));
+        assertEquals(25, day.getInt("count"));
+        assertEquals(12, day.getJsonNumber("mean").doubleValue());
+    }
+
+    @Test
+    void showsAWriteIntoABucketInTheNextAnswer() {
+        String sensor = sensor(api, "C");
+        String path = "sensors/" + sensor + "/series?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z&bucket=P1D";
+        api.post("sensor_values", readings(reading(sensor, "2026-03-05T10:00:00Z", 1)));
+        api.get(path);
+
+        api.post("sensor_values", readings(reading(sensor, "2026-03-05T11:00:00Z", 3)));
+
+        JsonObject day = api.get(path).object().getJsonArray("points").getJsonObject(0);
+        assertEquals(2, day.getInt("count"));
+        assertEquals(2, day.getJsonNumber("mean").doubleValue());
+    }
+
+    @Test
+    void keepsTheMeanOfTheLargestOppositeValuesFinite() {
+        String sensor = sensor(api, "C");
+        api.post("sensor_values", readings(reading(sensor, "2026-03-01T10:00:00Z", Double.MAX_VALUE),
+                reading(sensor, "2026-03-01T10:01:00Z", -Double.MAX_VALUE), reading(sensor, "2026-03-01T10:02:00Z", 3)));
+
+        Answer series = api.get("sensors/" + sensor + "/series?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z");
+        Answer day = api.get("daily_aggregations/" + sensor + "/2026-03-01");
+
+        assertEquals(1, series.object().getJsonArray("points").getJsonObject(0).getJsonNumber("mean").doubleValue());
+        assertEquals(200, day.status(), day.body());
+        assertEquals(1, day.object().getJsonNumber("mean").doubleValue());
+    }
+
+    @Test
+    void refusesMoreThanTenThousandBucketsAndUnknownBuckets() {
+        String sensor = sensor(api, "C");
+
+        Answer tooMany = api.get("sensors/" + sensor + "/series?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z"
+                + "&bucket=PT1S");
+        Answer unknown = api.get("sensors/" + sensor + "/series?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z"
+                + "&bucket=PT2H");
+        Answer backwards = api.get("sensors/" + sensor + "/series?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z");
+
+        assertEquals(400, tooMany.status(), tooMany.body());
+        assertEquals("bucket", tooMany.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(400, unknown.status(), unknown.body());
+        assertEquals(400, backwards.status(), backwards.body());
+        assertEquals(404, api.get("sensors/no-such/series?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z")
+                .status());
+    }
+
+    @Test
+    void answersCsvWithTheJsonFieldNames() {
+        String sensor = sensor(api, "C");
+        api.post("sensor_values", readings(reading(sensor, "2026-03-01T10:00:00Z", 1.5)));
+
+        Answer csv = api.get("sensors/" + sensor + "/series?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z"
+                + "&bucket=P1D", "text/csv");
+
+        assertEquals(200, csv.status(), csv.body());
+        assertEquals("start,end,count,min,max,mean,first,last\r\n"
+                + "2026-03-01T00:00:00Z,2026-03-02T00:00:00Z,1,1.5,1.5,1.5,1.5,1.5\r\n", csv.body());
+    }
+
+    private static List<Integer> counts(JsonArray points) {
+        List<Integer> counts = new ArrayList<>();
+        points.forEach(p -> counts.add(p.asJsonObject().getInt("count")));
+        return counts;
+    }
+}
