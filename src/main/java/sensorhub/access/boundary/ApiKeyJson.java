@@ -8,7 +8,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import sensorhub.access.entity.ApiKey;
 import sensorhub.access.entity.Permission;
-import sensorhub.time.control.IsoInstantAdapter;
+import sensorhub.time.boundary.IsoInstantAdapter;
 
 /**
  * An API key as listed; {@code key}, the secret, is present only in the answer that created it.

@@ -12,7 +12,7 @@ import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
-import sensorhub.time.control.EpochMicrosConverter;
+import sensorhub.time.entity.EpochMicrosConverter;
 
 /** A stored API key: only the SHA-256 of its secret is kept. Revoked keys stay, so names are never reused. */
 @Entity

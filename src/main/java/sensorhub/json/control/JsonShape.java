@@ -14,7 +14,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import sensorhub.time.control.IsoInstantAdapter;
+import sensorhub.time.control.IsoTimestamps;
+import sensorhub.time.boundary.IsoInstantAdapter;
 
 /**
  * Holds a JSON document against the Java type it is to be bound to, before JSON-B sees it: JSON-B would turn
@@ -110,7 +111,7 @@ public final class JsonShape {
     private void conformInstant(JsonValue value, String path) {
         if (expect(value, path, "must be an ISO-8601 timestamp such as 2026-11-28T09:30:00Z", ValueType.STRING)) {
             try {
-                IsoInstantAdapter.parse(((JsonString) value).getString());
+                IsoTimestamps.instant(((JsonString) value).getString());
             } catch (DateTimeParseException e) {
                 reject(path, "must be an ISO-8601 timestamp such as 2026-11-28T09:30:00Z, in the years 1 to 9999");
             }

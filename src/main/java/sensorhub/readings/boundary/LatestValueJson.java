@@ -5,7 +5,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.bind.annotation.JsonbTypeAdapter;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import sensorhub.time.control.IsoInstantAdapter;
+import sensorhub.time.boundary.IsoInstantAdapter;
 
 /** The newest reading of a sensor, with the sensor's unit. */
 @Schema(name = "LatestValue")

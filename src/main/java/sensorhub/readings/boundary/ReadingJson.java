@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import sensorhub.readings.entity.Reading;
 import sensorhub.time.control.EpochMicros;
-import sensorhub.time.control.IsoInstantAdapter;
+import sensorhub.time.boundary.IsoInstantAdapter;
 
 /** A stored reading as listed: its time and value. */
 @Schema(name = "Reading")

@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import sensorhub.readings.control.SeriesPoints;
 import sensorhub.time.control.EpochMicros;
-import sensorhub.time.control.IsoInstantAdapter;
+import sensorhub.time.boundary.IsoInstantAdapter;
 
 /** One bucket of a series: its span, and the count, extremes, exact mean, first and last of its readings. */
 @Schema(name = "SeriesPoint")

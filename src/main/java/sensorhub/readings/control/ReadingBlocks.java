@@ -1,20 +1,15 @@
 package sensorhub.readings.control;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -23,6 +18,7 @@ import sensorhub.problems.control.RejectedException;
 import sensorhub.problems.control.RejectedException.Field;
 import sensorhub.readings.entity.Reading;
 import sensorhub.readings.entity.ReadingsWritten;
+import sensorhub.sensors.boundary.Sensors;
 
 /**
  * A sensor's readings, kept as time blocks in {@code reading_blocks} ({@link ReadingBlockTable} holds the SQL)
@@ -32,8 +28,6 @@ import sensorhub.readings.entity.ReadingsWritten;
 @Stateless
 public class ReadingBlocks {
 
-    static final String SENSOR_KEYS = "SELECT id, sensor_key FROM sensors WHERE id IN (%s)";
-    static final int IDS_PER_QUERY = 500;
     /** Blocks fetched per query of a range: a page of 10,000 readings at 1 Hz takes three. */
     static final int BLOCKS_PER_QUERY = 16;
 
@@ -43,6 +37,9 @@ public class ReadingBlocks {
     @Inject
     Event<ReadingsWritten> written;
 
+    @EJB
+    Sensors sensors;
+
     /**
      * Stores the batch whole or not at all.
      *
@@ -50,8 +47,9 @@ public class ReadingBlocks {
      * @throws ConflictingReadingsException naming the items that exist with other values
      */
     public BlockIngest.Result store(ReadingBatch batch) {
+        long[] keys = sensorKeys(batch);
         BlockIngest.Result result = Sql.run(dataSource, connection ->
-                BlockIngest.run(new ReadingBlockTable(connection), batch, sensorKeys(connection, batch)));
+                BlockIngest.run(new ReadingBlockTable(connection), batch, keys));
         if (!result.spans().isEmpty()) {
             written.fire(new ReadingsWritten(result.spans()));
         }
@@ -69,23 +67,9 @@ public class ReadingBlocks {
     }
 
     /** The key of each sensor of the batch, by index. */
-    private static long[] sensorKeys(Connection connection, ReadingBatch batch) throws SQLException {
+    private long[] sensorKeys(ReadingBatch batch) {
         List<String> ids = batch.sensorIds();
-        Map<String, Long> found = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-            String sql = SENSOR_KEYS.formatted(String.join(",", Collections.nCopies(chunk.size(), "?")));
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    query.setString(i + 1, chunk.get(i));
-                }
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        found.put(rows.getString(1), rows.getLong(2));
-                    }
-                }
-            }
-        }
+        Map<String, Long> found = sensors.keysOf(ids);
         if (found.size() < ids.size()) {
             throw unknownSensors(batch, found);
         }

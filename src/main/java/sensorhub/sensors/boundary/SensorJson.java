@@ -17,7 +17,7 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import sensorhub.json.control.JsonShape;
 import sensorhub.sensors.entity.Sensor;
-import sensorhub.time.control.IsoInstantAdapter;
+import sensorhub.time.boundary.IsoInstantAdapter;
 
 /**
  * A sensor as clients send and receive it. {@code updated_by} and {@code updated_at} are the server's to set:

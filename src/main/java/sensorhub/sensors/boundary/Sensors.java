@@ -20,8 +20,10 @@ import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import sensorhub.database.control.TransientFailures;
@@ -39,6 +41,9 @@ import sensorhub.time.control.EpochMicros;
  */
 @Stateless
 public class Sensors {
+
+    /** Ids looked up per query: a batch of readings may name many sensors, a query's IN list stays short. */
+    static final int IDS_PER_QUERY = 500;
 
     static final int MAX_BATCH = 1000;
 
@@ -99,6 +104,18 @@ public class Sensors {
 
     public void delete(String id) {
         em.remove(find(id));
+    }
+
+    /** The key of each of the ids that names a sensor, by id; ids that name none are missing. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<String, Long> keysOf(List<String> ids) {
+        Map<String, Long> keys = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            em.createNamedQuery(Sensor.KEYS_BY_ID, Object[].class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+                    .getResultList().forEach(row -> keys.put((String) row[0], (Long) row[1]));
+        }
+        return keys;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -10,7 +10,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
-import sensorhub.time.control.EpochMicrosConverter;
+import sensorhub.time.entity.EpochMicrosConverter;
 
 /**
  * A registered sensor. The client names it ({@code id}); the tables join on {@code sensor_key}, a number the
@@ -20,10 +20,12 @@ import sensorhub.time.control.EpochMicrosConverter;
 @Table(name = "sensors")
 @NamedQuery(name = Sensor.BY_ID, query = "SELECT s FROM Sensor s WHERE s.id = :id")
 @NamedQuery(name = Sensor.EXISTING_IDS, query = "SELECT s.id FROM Sensor s WHERE s.id IN :ids")
+@NamedQuery(name = Sensor.KEYS_BY_ID, query = "SELECT s.id, s.key FROM Sensor s WHERE s.id IN :ids")
 public class Sensor {
 
     public static final String BY_ID = "Sensor.byId";
     public static final String EXISTING_IDS = "Sensor.existingIds";
+    public static final String KEYS_BY_ID = "Sensor.keysById";
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "sensor_keys")

@@ -37,7 +37,7 @@ public final class TimeParameters {
     /** The instant a client named in the parameter {@code parameter}; without an offset it is UTC. */
     public static Instant instant(String parameter, String text) {
         try {
-            return IsoInstantAdapter.parse(text);
+            return IsoTimestamps.instant(text);
         } catch (DateTimeParseException e) {
             throw new InvalidParameterException(parameter,
                     "must be an ISO-8601 timestamp such as 2026-11-28T09:30:00Z");

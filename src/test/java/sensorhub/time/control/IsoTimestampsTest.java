@@ -14,7 +14,7 @@ class IsoTimestampsTest {
     /** What the general parser makes of a text: its microseconds, or null where it refuses the text. */
     private static Long general(String text) {
         try {
-            return EpochMicros.of(IsoInstantAdapter.parse(text));
+            return EpochMicros.of(IsoTimestamps.instant(text));
         } catch (DateTimeParseException e) {
             return null;
         }

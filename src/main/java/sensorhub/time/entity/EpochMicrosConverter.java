@@ -1,8 +1,9 @@
-package sensorhub.time.control;
+package sensorhub.time.entity;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.time.Instant;
+import sensorhub.time.control.EpochMicros;
 
 /** Stores an entity's {@link Instant} attribute as microseconds since the epoch. */
 @Converter
