@@ -8,7 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,7 +30,7 @@ import sensorhub.web.boundary.CsvBody;
  * the original service's route, are {@link DailyAggregationsResource}'s.)
  */
 @Path("sensors/{id}/daily_aggregations")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, CsvBody.MEDIA_TYPE})
 @Tag(name = "Daily aggregations")
 public class SensorDailyAggregationsResource {
 
@@ -38,37 +40,30 @@ public class SensorDailyAggregationsResource {
     @GET
     @Requires(Permission.READ)
     @Operation(summary = "The statistics of each day from 'from' to 'to' (inclusive) that has readings",
-            description = "At most sensors.aggregations.max-days days (default 366) per request.")
+            description = "At most sensors.aggregations.max-days days (default 366) per request. With Accept: "
+                    + "text/csv as CSV: date,count,min_val,q1,median,q3,max_val,mean,unit.")
     @APIResponse(responseCode = "200", description = "One element per day with readings, ascending",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AggregationJson.class)))
     @APIResponse(responseCode = "400", description = "Bad dates or zone, or more days than allowed")
     @APIResponse(responseCode = "404", description = "No such sensor")
-    public List<AggregationJson> between(@PathParam("id") String id,
+    public Response between(@PathParam("id") String id,
             @Parameter(description = "YYYY-MM-DD, inclusive") @QueryParam("from") @NotNull String from,
             @Parameter(description = "YYYY-MM-DD, inclusive") @QueryParam("to") @NotNull String to,
             @Parameter(description = "IANA zone id the days are in") @QueryParam("zone") @DefaultValue("UTC")
-            String zone) {
+            String zone, @Context Request request) {
         var found = aggregates.between(id, TimeParameters.day("from", from), TimeParameters.day("to", to),
                 TimeParameters.zone(zone));
-        return found.days().stream().map(day -> AggregationJson.from(day, found.unit())).toList();
-    }
-
-    @GET
-    @Produces(CsvBody.PRODUCED)
-    @Requires(Permission.READ)
-    @Operation(summary = "The same days as CSV: date,count,min_val,q1,median,q3,max_val,mean,unit")
-    public Response betweenCsv(@PathParam("id") String id,
-            @Parameter(description = "YYYY-MM-DD, inclusive") @QueryParam("from") @NotNull String from,
-            @Parameter(description = "YYYY-MM-DD, inclusive") @QueryParam("to") @NotNull String to,
-            @Parameter(description = "IANA zone id the days are in") @QueryParam("zone") @DefaultValue("UTC")
-            String zone) {
-        List<AggregationJson> days = between(id, from, to, zone);
+        List<AggregationJson> days = found.days().stream().map(day -> AggregationJson.from(day, found.unit())).toList();
+        if (!CsvBody.isWanted(request)) {
+            return Response.ok(days, MediaType.APPLICATION_JSON_TYPE).build();
+        }
         return Response.ok(CsvBody.of(List.of("date", "count", "min_val", "q1", "median", "q3", "max_val", "mean",
                 "unit"), printer -> {
                     for (AggregationJson d : days) {
                         printer.printRecord(d.date(), d.count(), d.minVal(), d.q1(), d.median(), d.q3(), d.maxVal(),
                                 d.mean(), d.unit());
                     }
-                })).build();
+                }), CsvBody.MEDIA_TYPE).build();
     }
+
 }

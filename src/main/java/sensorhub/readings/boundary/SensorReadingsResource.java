@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
@@ -33,11 +34,12 @@ import sensorhub.web.boundary.CsvBody;
 import sensorhub.web.boundary.NextPage;
 
 /**
- * A sensor's readings in a time range, paged by key: {@code /api/sensors/{id}/values}. (The original service's
- * {@code /api/sensor_values} routes are {@link SensorValuesResource}'s.)
+ * A sensor's readings in a time range: paged by key as JSON, streamed whole as CSV, or removed,
+ * {@code /api/sensors/{id}/values}. (The original service's {@code /api/sensor_values} routes are
+ * {@link SensorValuesResource}'s.)
  */
 @Path("sensors/{id}/values")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, CsvBody.MEDIA_TYPE})
 @Tag(name = "Readings")
 public class SensorReadingsResource {
 
@@ -50,20 +52,29 @@ public class SensorReadingsResource {
     @GET
     @Requires(Permission.READ)
     @Operation(summary = "A sensor's readings in [from, to), in time order",
-            description = "Paged by key: a Link header with rel=\"next\" names the next page when there is one.")
+            description = "As JSON paged by key: a Link header with rel=\"next\" names the next page when there is "
+                    + "one. With Accept: text/csv the whole range streamed as sensor_id,creation_date,value, what "
+                    + "POST /api/sensor_values takes, so an export re-imports unchanged.")
     public Response page(@PathParam("id") String id,
-            @Parameter(description = "ISO instant, inclusive", required = true) @QueryParam("from") @NotNull String from,
-            @Parameter(description = "ISO instant, exclusive", required = true) @QueryParam("to") @NotNull String to,
-            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+            @Parameter(description = "ISO instant, inclusive", required = true) @QueryParam("from") @NotNull
+            String from,
+            @Parameter(description = "ISO instant, exclusive", required = true) @QueryParam("to") @NotNull
+            String to,
+            @Parameter(description = "Page size (JSON)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "10000", defaultValue = "1000"))
             @QueryParam("limit") @DefaultValue("1000") @Pattern(regexp = "[1-9][0-9]{0,3}|10000",
                     message = "must be a whole number from 1 to 10000") String limit,
             @Parameter(description = "The cursor from the previous page's next link") @QueryParam("after")
-            String after, @Context UriInfo uri) {
+            String after, @Context UriInfo uri, @Context Request request) {
+        Instant start = TimeParameters.instant("from", from);
+        Instant end = TimeParameters.instant("to", to);
+        if (CsvBody.isWanted(request)) {
+            return export(id, start, end);
+        }
         int size = Integer.parseInt(limit);
-        List<Reading> page = readings.page(id, TimeParameters.instant("from", from), TimeParameters.instant("to", to),
-                cursor(after), size);
-        Response.ResponseBuilder answer = Response.ok(page.stream().limit(size).map(ReadingJson::from).toList());
+        List<Reading> page = readings.page(id, start, end, cursor(after), size);
+        Response.ResponseBuilder answer = Response.ok(page.stream().limit(size).map(ReadingJson::from).toList(),
+                MediaType.APPLICATION_JSON_TYPE);
         if (page.size() > size) {
             String next = new ReadingCursor(page.get(size - 1).creationMicros()).encode();
             answer.link(NextPage.of(uri, next), "next");
@@ -71,19 +82,7 @@ public class SensorReadingsResource {
         return answer.build();
     }
 
-    @GET
-    @Produces(CsvBody.PRODUCED)
-    @Requires(Permission.READ)
-    @Operation(summary = "A sensor's readings in [from, to) as CSV, the whole range streamed",
-            description = "sensor_id,creation_date,value: what POST /api/sensor_values takes, so an export "
-                    + "re-imports unchanged.")
-    public Response export(@PathParam("id") String id,
-            @Parameter(description = "ISO instant, inclusive", required = true) @QueryParam("from") @NotNull
-            String from,
-            @Parameter(description = "ISO instant, exclusive", required = true) @QueryParam("to") @NotNull
-            String to) {
-        Instant start = TimeParameters.instant("from", from);
-        Instant end = TimeParameters.instant("to", to);
+    private Response export(String id, Instant start, Instant end) {
         // The first page is read before the answer starts, so that an unknown sensor is still a 404.
         List<Reading> first = readings.page(id, start, end, null, EXPORT_PAGE);
         return Response.ok(CsvBody.of(List.of("sensor_id", "creation_date", "value"), printer -> {
@@ -98,10 +97,11 @@ public class SensorReadingsResource {
                 page = readings.page(id, start, end, new ReadingCursor(page.get(EXPORT_PAGE - 1).creationMicros()),
                         EXPORT_PAGE);
             }
-        })).build();
+        }), CsvBody.MEDIA_TYPE).build();
     }
 
     @DELETE
+    @Produces(MediaType.APPLICATION_JSON)
     @Requires(Permission.DELETE)
     @Operation(summary = "Remove a sensor's readings in [from, to), all at once",
             description = "Kept statistics of the days touched go with them.")

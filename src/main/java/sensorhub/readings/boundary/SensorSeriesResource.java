@@ -9,7 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,7 +28,7 @@ import sensorhub.web.boundary.CsvBody;
 
 /** A sensor's readings in buckets, the way a chart needs them: {@code /api/sensors/{id}/series}. */
 @Path("sensors/{id}/series")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, CsvBody.MEDIA_TYPE})
 @Tag(name = "Readings")
 public class SensorSeriesResource {
 
@@ -35,14 +37,14 @@ public class SensorSeriesResource {
 
     @GET
     @Requires(Permission.READ)
-    @Operation(summary = "A sensor's readings in [from, to) summed up per bucket",
+    @Operation(summary = "A sensor's readings in [from, to) summed up per bucket; as CSV with Accept: text/csv",
             description = "Without 'bucket', the smallest of the ladder that yields at most 'max_buckets' buckets. "
                     + "Buckets start at midnight in 'zone' and follow its clocks; 'mean' is exact; never stale.")
     @APIResponse(responseCode = "200", description = "One point per bucket that has readings, in time order",
             content = @Content(schema = @Schema(implementation = SeriesJson.class)))
     @APIResponse(responseCode = "400", description = "Bad times, bucket or zone, or more than 10000 buckets")
     @APIResponse(responseCode = "404", description = "No such sensor")
-    public SeriesJson series(@PathParam("id") String id,
+    public Response series(@PathParam("id") String id,
             @Parameter(description = "ISO instant, inclusive", required = true) @QueryParam("from") @NotNull String from,
             @Parameter(description = "ISO instant, exclusive", required = true) @QueryParam("to") @NotNull String to,
             @Parameter(description = "The bucket length", schema = @Schema(type = SchemaType.STRING,
@@ -53,34 +55,19 @@ public class SensorSeriesResource {
             @QueryParam("max_buckets") @DefaultValue("1000") @Pattern(regexp = "[1-9][0-9]{0,3}|10000",
                     message = "must be a whole number from 1 to 10000") String maxBuckets,
             @Parameter(description = "IANA zone id the buckets follow") @QueryParam("zone") @DefaultValue("UTC")
-            String zone) {
-        return readings.series(id, TimeParameters.instant("from", from), TimeParameters.instant("to", to),
+            String zone, @Context Request request) {
+        SeriesJson series = readings.series(id, TimeParameters.instant("from", from), TimeParameters.instant("to", to),
                 bucket, Integer.parseInt(maxBuckets), TimeParameters.zone(zone));
-    }
-
-    @GET
-    @Produces(CsvBody.PRODUCED)
-    @Requires(Permission.READ)
-    @Operation(summary = "The same series as CSV: start,end,count,min,max,mean,first,last")
-    public Response seriesCsv(@PathParam("id") String id,
-            @Parameter(description = "ISO instant, inclusive", required = true) @QueryParam("from") @NotNull String from,
-            @Parameter(description = "ISO instant, exclusive", required = true) @QueryParam("to") @NotNull String to,
-            @Parameter(description = "The bucket length", schema = @Schema(type = SchemaType.STRING,
-                    enumeration = {"PT1S", "PT10S", "PT1M", "PT5M", "PT15M", "PT1H", "PT6H", "P1D", "P7D", "P1M"}))
-            @QueryParam("bucket") String bucket,
-            @Parameter(description = "Most buckets, when the bucket is the server's choice", schema = @Schema(
-                    type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1000"))
-            @QueryParam("max_buckets") @DefaultValue("1000") @Pattern(regexp = "[1-9][0-9]{0,3}|10000",
-                    message = "must be a whole number from 1 to 10000") String maxBuckets,
-            @Parameter(description = "IANA zone id the buckets follow") @QueryParam("zone") @DefaultValue("UTC")
-            String zone) {
-        SeriesJson series = series(id, from, to, bucket, maxBuckets, zone);
+        if (!CsvBody.isWanted(request)) {
+            return Response.ok(series, MediaType.APPLICATION_JSON_TYPE).build();
+        }
         return Response.ok(CsvBody.of(List.of("start", "end", "count", "min", "max", "mean", "first", "last"),
                 printer -> {
                     for (SeriesPointJson p : series.points()) {
                         printer.printRecord(p.start(), p.end(), p.count(), p.min(), p.max(), p.mean(), p.first(),
                                 p.last());
                     }
-                })).build();
+                }), CsvBody.MEDIA_TYPE).build();
     }
+
 }

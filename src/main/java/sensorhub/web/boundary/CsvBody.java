@@ -1,6 +1,9 @@
 package sensorhub.web.boundary;
 
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.Variant;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -16,11 +19,8 @@ import org.apache.commons.csv.CSVPrinter;
 public final class CsvBody {
 
     public static final String MEDIA_TYPE = "text/csv";
-    /**
-     * What CSV routes produce: ranked below JSON ({@code qs}), so that a client that accepts anything, as most
-     * do by default, gets the JSON of the same path, and only one that asks for CSV gets CSV.
-     */
-    public static final String PRODUCED = MEDIA_TYPE + ";qs=0.5";
+    private static final List<Variant> JSON_OR_CSV = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE,
+            MediaType.valueOf(MEDIA_TYPE)).build();
 
     /** Prints the records of an answer. */
     @FunctionalInterface
@@ -29,6 +29,15 @@ public final class CsvBody {
     }
 
     private CsvBody() {
+    }
+
+    /**
+     * Whether the request asks for CSV rather than JSON, by JAX-RS's own negotiation of its {@code Accept}: a
+     * client that accepts anything, as most do by default, gets JSON.
+     */
+    public static boolean isWanted(Request request) {
+        Variant chosen = request.selectVariant(JSON_OR_CSV);
+        return chosen != null && chosen.getMediaType().isCompatible(MediaType.valueOf(MEDIA_TYPE));
     }
 
     public static StreamingOutput of(List<String> header, Records records) {
