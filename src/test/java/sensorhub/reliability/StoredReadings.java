@@ -2,7 +2,6 @@ package sensorhub.reliability;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import sensorhub.readings.control.BlockCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import sensorhub.readings.control.BlockCodec;
 
 /**
  * What the database holds for a phase's sensors, held against what the clients were told: every acknowledged
@@ -62,45 +62,54 @@ final class StoredReadings {
                 List<Row> want = expected.get(sensor);
                 int next = 0;
                 long previous = Long.MIN_VALUE;
-                try (ResultSet rows = query.executeQuery()) {
-                  while (rows.next()) {
-                    BlockCodec.Block block = BlockCodec.decode(rows.getBytes(1));
-                    for (int i = 0; i < block.micros().length; i++) {
-                        stored++;
-                        long micros = block.micros()[i];
-                        long bits = Double.doubleToRawLongBits(block.values()[i]);
-                        if (micros == previous) {
-                            duplicates++;
-                            continue;
+                for (long[] reading : stored(query)) {
+                    stored++;
+                    long micros = reading[0];
+                    long bits = reading[1];
+                    if (micros == previous) {
+                        duplicates++;
+                        continue;
+                    }
+                    previous = micros;
+                    while (next < want.size() && want.get(next).micros() < micros) {
+                        missing++;
+                        next++;
+                    }
+                    if (next < want.size() && want.get(next).micros() == micros) {
+                        if (want.get(next).bits() != bits) {
+                            wrong++;
                         }
-                        previous = micros;
-                        while (next < want.size() && want.get(next).micros() < micros) {
-                            missing++;
-                            next++;
-                        }
-                        if (next < want.size() && want.get(next).micros() == micros) {
-                            if (want.get(next).bits() != bits) {
-                                wrong++;
-                            }
-                            next++;
+                        next++;
+                    } else {
+                        dirtyDays.add(Verdict.day(sensor, Math.floorDiv(micros, DAY_MICROS)));
+                        if (doubtful.get(sensor).contains(micros)) {
+                            storedInDoubt++;
+                        } else if (refusedInstants.get(sensor).contains(micros)) {
+                            storedRefused++;
                         } else {
-                            dirtyDays.add(Verdict.day(sensor, Math.floorDiv(micros, DAY_MICROS)));
-                            if (doubtful.get(sensor).contains(micros)) {
-                                storedInDoubt++;
-                            } else if (refusedInstants.get(sensor).contains(micros)) {
-                                storedRefused++;
-                            } else {
-                                unexpected++;
-                            }
+                            unexpected++;
                         }
                     }
-                  }
                 }
                 missing += want.size() - next;
             }
         }
         return new Verdict(acknowledged.size(), stored, missing, wrong, duplicates, storedInDoubt, storedRefused,
                 unexpected, dirtyDays);
+    }
+
+    /** A sensor's stored readings as {micros, value bits}, in time order, decoded from its blocks. */
+    private static List<long[]> stored(PreparedStatement query) throws SQLException {
+        List<long[]> readings = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                BlockCodec.Block block = BlockCodec.decode(rows.getBytes(1));
+                for (int i = 0; i < block.micros().length; i++) {
+                    readings.add(new long[] {block.micros()[i], Double.doubleToRawLongBits(block.values()[i])});
+                }
+            }
+        }
+        return readings;
     }
 
     /** The acknowledged values of one sensor's UTC day, in time order. */
