@@ -74,8 +74,9 @@ final class Peers {
                 + ReadingsBenchmark.UNTIMED_REPEATS + " untimed, then the repeats) and are timed at the client "
                 + "from sending to the whole answer read, as the service's are. The service keeps a day's "
                 + "statistics once computed; the peers compute them at every query.");
-        table.note("CPU-s per million: the storing side's CPU during the timed ingest only (work deferred to "
-                + "later, such as InfluxDB writing its TSM files or InnoDB flushing pages, is not in it): the "
+        table.note("CPU-s per million: the storing side's CPU during the timed ingest (work deferred to later, "
+                + "such as InnoDB or PostgreSQL flushing pages, is not in it; InfluxDB's, compressing its cache "
+                + "into TSM files once writes stop, is given apart, and not in the ratio): the "
                 + "service's server and MariaDB; influxd; PostgreSQL's server processes (backends of the benchmark's "
                 + "database, the auxiliary processes, and ended children through the postmaster's counters). Client: "
                 + "the benchmark's JVM, bodies already rendered (PostgreSQL INSERT binds its parameters in it).");
