@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -164,6 +165,45 @@ final class BenchmarkDatabase {
                 row.next();
                 return row.getLong(1);
             }
+        }
+    }
+
+    /**
+     * Data and index bytes of the service's readings tables ({@code sensor_values}, and every table whose name
+     * starts with {@code reading_}, so that the figure holds across a change of layout), from
+     * {@code information_schema} after {@code ANALYZE TABLE} has brought InnoDB's page counts up to date.
+     */
+    Map<String, Long> readingTablesBytes() throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection connection = connect(""); PreparedStatement query = connection.prepareStatement(
+                "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA=? "
+                        + "AND (TABLE_NAME='sensor_values' OR TABLE_NAME LIKE 'reading\\_%')")) {
+            query.setString(1, settings.database());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            Map<String, Long> bytes = new LinkedHashMap<>();
+            try (Statement sql = connection.createStatement()) {
+                for (String table : tables) {
+                    try (ResultSet ignored = sql.executeQuery("ANALYZE TABLE `" + table + "`")) {
+                        // ANALYZE answers with a status row per table; the figures land in information_schema
+                    }
+                }
+            }
+            try (PreparedStatement size = connection.prepareStatement("SELECT DATA_LENGTH + INDEX_LENGTH "
+                    + "FROM information_schema.TABLES WHERE TABLE_SCHEMA=? AND TABLE_NAME=?")) {
+                for (String table : tables) {
+                    size.setString(1, settings.database());
+                    size.setString(2, table);
+                    try (ResultSet row = size.executeQuery()) {
+                        row.next();
+                        bytes.put(table, row.getLong(1));
+                    }
+                }
+            }
+            return bytes;
         }
     }
 

@@ -1,5 +1,7 @@
 package sensorhub.benchmark;
 
+import java.util.List;
+
 /**
  * Sizes and places of a benchmark run. The defaults are the issue's numbers; each can be overridden by a system
  * property of the same name with the prefix {@code benchmark.}, e.g. {@code -Dbenchmark.readingsPerSensor=2000}
@@ -25,7 +27,14 @@ record BenchmarkSettings(
         String rootPassword,
         String database,
         String serverJvmOptions,
-        String postBootCommands) {
+        String postBootCommands,
+        String peers,
+        int influxPort,
+        int influxRpcPort,
+        String postgresHost,
+        int postgresPort,
+        String postgresUser,
+        String postgresDatabase) {
 
     private static final long DAY_MICROS = 86_400_000_000L;
 
@@ -53,7 +62,15 @@ record BenchmarkSettings(
                 text("database", "sensorhub_bench"),
                 text("serverJvmOptions", "-Xmx512m"),
                 // Another asadmin file than server-config/payara/mysql.asadmin, to try pool settings.
-                text("postBootCommands", ""));
+                text("postBootCommands", ""),
+                // The peers measured beside the service, any of "influxdb,postgresql"; "" for none.
+                text("peers", "influxdb,postgresql"),
+                number("influxPort", 18086),
+                number("influxRpcPort", 18088),
+                text("postgresHost", "127.0.0.1"),
+                number("postgresPort", 5432),
+                text("postgresUser", "postgres"),
+                text("postgresDatabase", "sensorhub_bench"));
         settings.check();
         return settings;
     }
@@ -62,6 +79,9 @@ record BenchmarkSettings(
     private void check() {
         if (!database.matches("[a-z0-9_]*bench[a-z0-9_]*")) {
             throw new IllegalArgumentException("benchmark.database must contain 'bench': " + database);
+        }
+        if (!postgresDatabase.matches("[a-z0-9_]*bench[a-z0-9_]*")) {
+            throw new IllegalArgumentException("benchmark.postgresDatabase must contain 'bench': " + postgresDatabase);
         }
         if (aggregationWarmupDays < 1) {
             throw new IllegalArgumentException("benchmark.aggregationWarmupDays must be at least 1");
@@ -81,6 +101,10 @@ record BenchmarkSettings(
 
     String jdbcUrl(String options) {
         return "jdbc:mysql://" + mariadbHost + ":" + mariadbPort + "/" + database + options;
+    }
+
+    boolean measures(String peer) {
+        return List.of(peers.split("\\s*,\\s*")).contains(peer);
     }
 
     private static int number(String name, int fallback) {

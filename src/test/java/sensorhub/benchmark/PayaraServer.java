@@ -203,7 +203,7 @@ public final class PayaraServer implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
+    static void deleteRecursively(Path directory) throws IOException {
         if (Files.exists(directory)) {
             try (Stream<Path> paths = Files.walk(directory)) {
                 for (Path path : paths.sorted((a, b) -> b.compareTo(a)).toList()) {

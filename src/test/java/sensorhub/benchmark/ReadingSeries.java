@@ -7,23 +7,31 @@ import java.util.List;
 
 /**
  * The readings of one sensor at a fixed step from a fixed start, with values that depend only on the seed and the
- * index: every run, and the REST and JDBC sides of one run, write exactly the same rows.
+ * index: every run, and every path and peer of one run, write exactly the same rows.
  */
-record ReadingSeries(String sensorId, long startMicros, long stepMicros, int count, long seed) {
+record ReadingSeries(String sensorId, long startMicros, long stepMicros, int count, long seed, Wave wave) {
+
+    /** How values vary: a daily wave with noise, as real sensors send, or the bare wave, as a codec likes best. */
+    enum Wave { NOISY, REGULAR }
 
     static ReadingSeries of(String sensorId, Instant start, long stepMicros, int count, long seed) {
         return new ReadingSeries(sensorId, start.getEpochSecond() * 1_000_000 + start.getNano() / 1_000,
-                stepMicros, count, seed);
+                stepMicros, count, seed, Wave.NOISY);
+    }
+
+    /** The same readings without the noise term. */
+    ReadingSeries regular() {
+        return new ReadingSeries(sensorId, startMicros, stepMicros, count, seed, Wave.REGULAR);
     }
 
     long micros(int index) {
         return startMicros + index * stepMicros;
     }
 
-    /** A daily temperature wave with noise, to the thousandth, so values have ties and short JSON numbers. */
+    /** A daily temperature wave (with noise unless REGULAR), to the thousandth: ties and short JSON numbers. */
     double value(int index) {
         double dayFraction = Math.floorMod(micros(index), 86_400_000_000L) / 86_400_000_000d;
-        double noise = (mix(seed * 1_000_003 + index) >>> 11) / (double) (1L << 53) - 0.5;
+        double noise = wave == Wave.REGULAR ? 0 : (mix(seed * 1_000_003 + index) >>> 11) / (double) (1L << 53) - 0.5;
         return Math.round((20 + 8 * Math.sin(2 * Math.PI * dayFraction) + 2 * noise) * 1000) / 1000d;
     }
 
@@ -47,14 +55,36 @@ record ReadingSeries(String sensorId, long startMicros, long stepMicros, int cou
                 if (i > from) {
                     json.append(',');
                 }
-                long micros = series.micros(i);
-                Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
-                        Math.floorMod(micros, 1_000_000) * 1_000L);
                 json.append("{\"sensor_id\":\"").append(series.sensorId())
-                        .append("\",\"creation_date\":\"").append(at)
+                        .append("\",\"creation_date\":\"").append(instant(i))
                         .append("\",\"value\":").append(series.value(i)).append('}');
             }
             return json.append(']').toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** The service's CSV body: a header line, then one reading a line. */
+        byte[] csv() {
+            StringBuilder csv = new StringBuilder(size() * 50).append("sensor_id,creation_date,value\n");
+            for (int i = from; i < to; i++) {
+                csv.append(series.sensorId()).append(',').append(instant(i)).append(',').append(series.value(i))
+                        .append('\n');
+            }
+            return csv.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** InfluxDB's line protocol, timestamps in microseconds ({@code precision=u}). */
+        byte[] lineProtocol(String measurement) {
+            StringBuilder lines = new StringBuilder(size() * 60);
+            for (int i = from; i < to; i++) {
+                lines.append(measurement).append(",sensor_id=").append(series.sensorId())
+                        .append(" value=").append(series.value(i)).append(' ').append(series.micros(i)).append('\n');
+            }
+            return lines.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        private Instant instant(int index) {
+            long micros = series.micros(index);
+            return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
         }
     }
 

@@ -5,38 +5,28 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
+import java.util.function.Function;
+import sensorhub.benchmark.ConcurrentBatches.Body;
 import sensorhub.benchmark.ReadingSeries.Slice;
 import sensorhub.benchmark.ServiceClient.Timed;
 
 /**
- * Issue 3's benchmark: REST ingest against plain JDBC batches, a day's aggregation (first and repeated) against the
- * plain JDBC fetch of that day, a year of daily aggregates in one call, and the server's heap, all in one run
- * against a fresh MariaDB database; prints the table and writes it to {@code target/benchmark.md}.
+ * Issue 3's benchmark: REST ingest (JSON and CSV) against plain JDBC batches, a day's aggregation (first and
+ * repeated) against the plain JDBC fetch of that day, a year of daily aggregates in one call, the bytes stored per
+ * reading and the server's heap, all in one run against a fresh MariaDB database; then issue 11's peers doing the
+ * same work with the same data ({@link Peers}). Prints the tables and writes them to {@code target/benchmark.md}.
  *
  * <p>Run by {@code ./mvnw -Pbenchmark verify} (MariaDB must be up, see {@link BenchmarkSettings}); the only
  * argument is the project directory. Figures are printed, never asserted: no run fails on a timing.
  */
 public final class ReadingsBenchmark {
 
-    static final Instant INGEST_START = Instant.parse("2026-01-01T00:00:00Z");
-    /** The aggregation sensor's first day; the warm-up days and then the measured day follow it. */
-    static final LocalDate AGGREGATION_DAY = LocalDate.parse("2026-03-01");
-    static final LocalDate RANGE_START = LocalDate.parse("2025-01-01");
-    static final long SECOND_MICROS = 1_000_000;
     static final String UNIT = "°C";
     /** Requests sent before each timed series of repeated requests, and not counted. */
     static final int UNTIMED_REPEATS = 20;
@@ -47,6 +37,15 @@ public final class ReadingsBenchmark {
     private final ServiceClient api;
     private final ResultTable table;
     private Map<String, Long> sensorKeys;
+    /** The service's figures for the peers table, gathered as the measurements go. */
+    private Ingest jsonIngest;
+    private Ingest csvIngest;
+    private double dayFirstMillis;
+    private Latencies dayRepeated;
+    private Latencies yearRepeated;
+    private DayStatistics measuredDay;
+    private StorageSize noisyStored;
+    private StorageSize regularStored;
 
     private ReadingsBenchmark(BenchmarkSettings settings, BenchmarkDatabase database, PayaraServer server,
             ServiceClient api, ResultTable table) {
@@ -65,12 +64,16 @@ public final class ReadingsBenchmark {
         double loadBefore = Machine.loadAverage();
         try {
             BenchmarkDatabase database = BenchmarkDatabase.recreate(settings);
+            ReadingsBenchmark benchmark;
             try (PayaraServer server = PayaraServer.start(project, settings, database, adminKey)) {
-                var benchmark = new ReadingsBenchmark(settings, database, server,
+                benchmark = new ReadingsBenchmark(settings, database, server,
                         new ServiceClient(server.base(), adminKey), table);
                 benchmark.describeSetting(loadBefore);
                 benchmark.run();
             }
+            // The peers run with the service stopped, as the service ran with no peer started.
+            new Peers(project, settings, table).measure(benchmark.asJson(), benchmark.asCsv(),
+                    benchmark.measuredDay);
         } finally {
             table.line(String.format(Locale.ROOT, "Load average (1 min) %.2f at the start, %.2f at the end.",
                     loadBefore, Machine.loadAverage()));
@@ -85,53 +88,47 @@ public final class ReadingsBenchmark {
         try {
             measureAll();
         } finally {
-            table.line("Cores used over the whole run: " + CpuUse.now(server.pid()).since(start).cores() + ".");
+            table.line("Cores used while the service was measured: " + CpuUse.now(server.pid()).since(start).cores() + ".");
         }
     }
 
     private void measureAll() throws Exception {
-        List<ReadingSeries> viaRest = ingestSeries("bench-rest-");
-        List<ReadingSeries> viaJdbc = ingestSeries("bench-jdbc-");
-        ReadingSeries restWarmup = ReadingSeries.of("bench-warmup-rest", INGEST_START, SECOND_MICROS,
-                settings.warmupReadings(), 1000);
-        ReadingSeries jdbcWarmup = ReadingSeries.of("bench-warmup-jdbc", INGEST_START, SECOND_MICROS,
-                settings.warmupReadings(), 1000);
-        ReadingSeries day = ReadingSeries.of("bench-day", startOf(AGGREGATION_DAY), settings.dayStepMicros(),
-                (settings.aggregationWarmupDays() + 1) * settings.dayReadings(), 2000);
-        ReadingSeries year = ReadingSeries.of("bench-year", startOf(RANGE_START), settings.rangeStepMicros(),
-                settings.rangeDays() * settings.rangeReadingsPerDay(), 3000);
+        Workload viaRest = Workload.of(settings, "bench-rest-");
+        Workload viaCsv = Workload.of(settings, "bench-csv-");
+        Workload viaJdbc = Workload.of(settings, "bench-jdbc-");
 
         List<String> ids = new ArrayList<>();
-        for (List<ReadingSeries> group : List.of(viaRest, viaJdbc, List.of(restWarmup, jdbcWarmup, day, year))) {
-            group.forEach(series -> ids.add(series.sensorId()));
+        for (Workload path : List.of(viaRest, viaCsv, viaJdbc)) {
+            path.ingest().forEach(series -> ids.add(series.sensorId()));
+            ids.add(path.warmup().sensorId());
         }
+        viaCsv.regular().forEach(series -> ids.add(series.sensorId()));
+        ids.addAll(List.of(viaRest.day().sensorId(), viaRest.year().sensorId()));
         api.registerSensors(ids, UNIT);
         sensorKeys = database.sensorKeys(ids);
 
-        measureIngest(viaRest, viaJdbc, restWarmup, jdbcWarmup);
-        measureDay(day);
-        measureRange(year);
+        measureIngest(viaRest, viaCsv, viaJdbc);
+        measureDay(viaRest.day());
+        measureRange(viaRest.year());
+        measureRegularStorage(viaCsv.regular());
         reportHeapAndFailures();
     }
 
-    /** The issue's ingest data: {@code sensors} sensors, one reading a second each from the same instant. */
-    private List<ReadingSeries> ingestSeries(String prefix) {
-        return IntStream.range(0, settings.sensors())
-                .mapToObj(i -> ReadingSeries.of(prefix + String.format("%02d", i), INGEST_START, SECOND_MICROS,
-                        settings.readingsPerSensor(), i))
-                .toList();
-    }
+    private void measureIngest(Workload viaRest, Workload viaCsv, Workload viaJdbc) throws Exception {
+        database.insert(ReadingSeries.interleaved(List.of(viaJdbc.warmup()), settings.batchSize()), sensorKeys);
+        ingestThroughRest(List.of(viaRest.warmup()), Slice::json, api::postReadings);
+        ingestThroughRest(List.of(viaCsv.warmup()), Slice::csv, api::postCsvReadings);
 
-    private void measureIngest(List<ReadingSeries> viaRest, List<ReadingSeries> viaJdbc, ReadingSeries restWarmup,
-            ReadingSeries jdbcWarmup) throws Exception {
-        database.insert(ReadingSeries.interleaved(List.of(jdbcWarmup), settings.batchSize()), sensorKeys);
-        ingestThroughRest(List.of(restWarmup));
-
-        Ingest jdbc = ingestThroughJdbc(viaJdbc);
+        Ingest jdbc = ingestThroughJdbc(viaJdbc.ingest());
         HeapWatch.Sample before = server.heap().now();
-        Ingest rest = ingestThroughRest(viaRest);
+        Ingest rest = ingestThroughRest(viaRest.ingest(), Slice::json, api::postReadings);
         HeapWatch.Sample after = server.heap().now();
         HeapWatch.Sample live = server.heap().liveAfterFullGc();
+        StorageSize beforeCsv = storedNow();
+        Ingest csv = ingestThroughRest(viaCsv.ingest(), Slice::csv, api::postCsvReadings);
+        noisyStored = storedNow().since(beforeCsv, csv.written());
+        jsonIngest = rest;
+        csvIngest = csv;
 
         table.row(String.format(Locale.ROOT, "ingest: %,d readings, %d sensors, batches of %,d, REST from %d clients",
                         rest.expected(), settings.sensors(), settings.batchSize(), settings.clients()),
@@ -140,22 +137,48 @@ public final class ReadingsBenchmark {
                 String.format(Locale.ROOT, "%,.0f rows/s (%.1f s; 1 writer, rewriteBatchedStatements)",
                         jdbc.perSecond(), jdbc.nanos() / 1e9),
                 ratio(rest.perSecond(), jdbc.perSecond()), "≥ 0.5");
-        table.row("cores used during the ingest", rest.cpu().cores(), jdbc.cpu().cores(), "", "");
-        table.row("CPU time per million rows written", rest.cpu().perMillion(rest.written()),
-                jdbc.cpu().perMillion(jdbc.written()), "", "");
+        table.row("ingest, the same through REST CSV (text/csv), other sensors",
+                String.format(Locale.ROOT, "**%,.0f readings/s** (%.1f s; a batch %s)", csv.perSecond(),
+                        csv.nanos() / 1e9, csv.batchMillis().p50p99()),
+                "", ratio(csv.perSecond(), jdbc.perSecond()), "");
+        table.row("cores used during the ingest", rest.cpu().cores() + "; CSV: " + csv.cpu().cores(),
+                jdbc.cpu().cores(), "", "");
+        table.row("CPU time per million rows written", rest.cpu().perMillion(rest.written()) + "; CSV: "
+                + csv.cpu().perMillion(csv.written()), jdbc.cpu().perMillion(jdbc.written()), "", "");
         table.row("server heap around the REST ingest",
                 String.format(Locale.ROOT, "%s used after it, %s live after a full GC; GC time during it %.1f s",
                         mib(after.usedKib()), mib(live.usedKib()), after.gcSeconds() - before.gcSeconds()),
                 "", "", "");
-        checkStored(rest, viaRest, "REST");
-        checkStored(jdbc, viaJdbc, "JDBC");
+        checkStored(rest, viaRest.ingest(), "REST JSON");
+        checkStored(csv, viaCsv.ingest(), "REST CSV");
+        checkStored(jdbc, viaJdbc.ingest(), "JDBC");
     }
 
     /** What one ingest did: readings written and expected, wall time, each batch's time, and who used the cores. */
-    private record Ingest(long written, long expected, long nanos, Latencies batchMillis, CpuUse cpu) {
+    private record Ingest(ConcurrentBatches.Sent sent, long expected, CpuUse cpu) {
+
+        long written() {
+            return sent.written();
+        }
+
+        long nanos() {
+            return sent.nanos();
+        }
+
+        Latencies batchMillis() {
+            return sent.batchMillis();
+        }
 
         double perSecond() {
-            return written / (nanos / 1e9);
+            return sent.perSecond();
+        }
+
+        /** Its row of the peers table. */
+        PeerResult asPeer(String system, PeerQueries.Figures queries, StorageSize noisy, StorageSize regular) {
+            double scale = 1e6 / written();
+            return new PeerResult(system, sent, cpu.serverSeconds() + cpu.mariadbSeconds(),
+                    String.format(Locale.ROOT, "server %.1f, MariaDB %.1f", cpu.serverSeconds() * scale,
+                            cpu.mariadbSeconds() * scale), cpu.clientSeconds(), queries, noisy, regular);
         }
     }
 
@@ -164,39 +187,49 @@ public final class ReadingsBenchmark {
         CpuUse start = CpuUse.now(server.pid());
         long nanos = database.insert(slices, sensorKeys);
         long rows = slices.stream().mapToLong(Slice::size).sum();
-        return new Ingest(rows, rows, nanos, Latencies.of(List.of()), CpuUse.now(server.pid()).since(start));
+        return new Ingest(new ConcurrentBatches.Sent(rows, nanos, Latencies.of(List.of())), rows,
+                CpuUse.now(server.pid()).since(start));
     }
 
-    /** Sends the series' batches from {@code clients} threads, each taking the next unsent one, without pause. */
-    private Ingest ingestThroughRest(List<ReadingSeries> series) throws Exception {
-        List<byte[]> bodies = bodies(series);
-        AtomicInteger next = new AtomicInteger();
-        List<Double> batchMillis = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService clients = Executors.newFixedThreadPool(settings.clients());
-        try {
-            CpuUse cpu = CpuUse.now(server.pid());
-            long start = System.nanoTime();
-            List<Future<Long>> inserted = new ArrayList<>();
-            for (int c = 0; c < settings.clients(); c++) {
-                inserted.add(clients.submit(() -> {
-                    long count = 0;
-                    for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
-                        Timed answer = api.postReadings(bodies.get(i));
-                        batchMillis.add(answer.millis());
-                        count += ServiceClient.inserted(answer);
-                    }
-                    return count;
-                }));
-            }
-            long total = 0;
-            for (Future<Long> client : inserted) {
-                total += client.get(1, TimeUnit.HOURS);
-            }
-            return new Ingest(total, series.stream().mapToLong(ReadingSeries::count).sum(), System.nanoTime() - start,
-                    Latencies.of(batchMillis), CpuUse.now(server.pid()).since(cpu));
-        } finally {
-            clients.shutdownNow();
-        }
+    /** Sends the series' batches, rendered before the clock starts, from {@code clients} clients at once. */
+    private Ingest ingestThroughRest(List<ReadingSeries> series, Function<Slice, byte[]> render,
+            Function<byte[], Timed> post) throws Exception {
+        List<Body> bodies = Body.of(series, settings.batchSize(), render);
+        CpuUse cpu = CpuUse.now(server.pid());
+        ConcurrentBatches.Sent sent = ConcurrentBatches.send(ConcurrentBatches.shared(
+                body -> ServiceClient.inserted(post.apply(body.bytes())), settings.clients()), bodies);
+        return new Ingest(sent, series.stream().mapToLong(ReadingSeries::count).sum(),
+                CpuUse.now(server.pid()).since(cpu));
+    }
+
+    /** The service's readings tables now, for the readings it holds at this point. */
+    private StorageSize storedNow() throws Exception {
+        return new StorageSize(database.readingTablesBytes().values().stream().mapToLong(Long::longValue).sum(), 0);
+    }
+
+    /** The bytes that readings without noise take: the same sensors' data without its noise term, through CSV. */
+    private void measureRegularStorage(List<ReadingSeries> regular) throws Exception {
+        StorageSize before = storedNow();
+        Ingest written = ingestThroughRest(regular, Slice::csv, api::postCsvReadings);
+        checkStored(written, regular, "REST CSV (regular data)");
+        regularStored = storedNow().since(before, written.written());
+        table.row("bytes stored per reading (readings tables' data and index lengths, grown by that ingest)",
+                "noisy data (the CSV ingest): " + noisyStored.describe() + "; regular data (the same without noise): "
+                        + regularStored.describe(), "", "", "");
+        table.note("Bytes stored: information_schema DATA_LENGTH + INDEX_LENGTH after ANALYZE TABLE, summed over "
+                + database.readingTablesBytes().keySet() + " (sensor_values and every reading_* table), before and "
+                + "after an ingest of new sensors. InnoDB sizes a large index in whole extents of 1 MiB and reserves "
+                + "some ahead, so each figure is uncertain by a few MiB over the readings written.");
+    }
+
+    private PeerResult asJson() {
+        return jsonIngest.asPeer("this service, REST JSON on MariaDB",
+                new PeerQueries.Figures(dayFirstMillis, dayRepeated, yearRepeated, measuredDay, settings.rangeDays()),
+                noisyStored, regularStored);
+    }
+
+    private PeerResult asCsv() {
+        return csvIngest.asPeer("this service, REST CSV on MariaDB", null, null, null);
     }
 
     private void checkStored(Ingest ingest, List<ReadingSeries> series, String path) throws Exception {
@@ -206,24 +239,23 @@ public final class ReadingsBenchmark {
                 stored, ingest.expected()));
     }
 
-    private List<byte[]> bodies(List<ReadingSeries> series) {
-        return ReadingSeries.interleaved(series, settings.batchSize()).stream().map(Slice::json).toList();
-    }
-
     private void measureDay(ReadingSeries day) throws Exception {
         postSequentially(day);
-        LocalDate warmDay = AGGREGATION_DAY.plusDays(settings.aggregationWarmupDays());
-        Latencies jdbc = Latencies.of(database.timeDayFetch(sensorKeys.get(day.sensorId()), micros(warmDay),
-                micros(warmDay.plusDays(1)), settings.jdbcFetchRuns(), settings.dayReadings()));
+        LocalDate warmDay = Workload.measuredDay(settings);
+        Latencies jdbc = Latencies.of(database.timeDayFetch(sensorKeys.get(day.sensorId()), Workload.micros(warmDay),
+                Workload.micros(warmDay.plusDays(1)), settings.jdbcFetchRuns(), settings.dayReadings()));
 
         List<String> warmupMillis = new ArrayList<>();
-        for (LocalDate d = AGGREGATION_DAY; d.isBefore(warmDay); d = d.plusDays(1)) {
+        for (LocalDate d = Workload.AGGREGATION_DAY; d.isBefore(warmDay); d = d.plusDays(1)) {
             warmupMillis.add(Latencies.millis(checkedDay(api.get("daily_aggregations/" + day.sensorId() + "/" + d))
                     .millis()));
         }
         String warmPath = "daily_aggregations/" + day.sensorId() + "/" + warmDay;
         Timed first = checkedDay(api.get(warmPath));
-        String repeated = timeRepeatedGets(warmPath, settings.dayRepeats());
+        Repeated repeated = timeRepeatedGets(warmPath, settings.dayRepeats());
+        dayFirstMillis = first.millis();
+        dayRepeated = repeated.client();
+        measuredDay = first.status() == 200 ? DayStatistics.of(first.object()) : null;
 
         String size = String.format(Locale.ROOT, "%,d readings", settings.dayReadings());
         table.row("day aggregation, first request of each warm-up day (" + size + ")",
@@ -233,7 +265,7 @@ public final class ReadingsBenchmark {
                 "fetch of the day's values: " + Latencies.millis(jdbc.median()) + " (median of " + jdbc.count()
                         + ", binary protocol)",
                 ratio(first.millis(), jdbc.median()), "≤ 2");
-        table.row("day aggregation, repeated ×" + settings.dayRepeats(), repeated, "", "",
+        table.row("day aggregation, repeated ×" + settings.dayRepeats(), repeated.text(), "", "",
                 "p99 ≤ 5 ms server time");
 
         measureKeyCheck(warmPath);
@@ -241,7 +273,7 @@ public final class ReadingsBenchmark {
         // The floor under every API call on this machine: key check, routing, one sensor read, JSON.
         String sensorPath = "sensors/" + day.sensorId();
         table.row("for comparison: GET /api/sensors/{id} ×" + settings.dayRepeats(),
-                timeRepeatedGets(sensorPath, settings.dayRepeats()), "", "", "");
+                timeRepeatedGets(sensorPath, settings.dayRepeats()).text(), "", "", "");
     }
 
     /**
@@ -290,25 +322,31 @@ public final class ReadingsBenchmark {
 
     private void measureRange(ReadingSeries year) throws Exception {
         postSequentially(year);
-        LocalDate last = RANGE_START.plusDays(settings.rangeDays() - 1);
-        String path = "sensors/" + year.sensorId() + "/daily_aggregations?from=" + RANGE_START + "&to=" + last;
+        LocalDate last = Workload.lastRangeDay(settings);
+        String path = "sensors/" + year.sensorId() + "/daily_aggregations?from=" + Workload.RANGE_START + "&to="
+                + last;
         Timed first = api.get(path);
         if (first.status() == 200) {
             int days = first.array().size();
             check(days == settings.rangeDays(), "range call answered " + days + " days of " + settings.rangeDays());
         }
-        String repeated = timeRepeatedGets(path, settings.rangeRepeats());
+        Repeated repeated = timeRepeatedGets(path, settings.rangeRepeats());
+        yearRepeated = repeated.client();
         String what = String.format(Locale.ROOT, "%d-day range call (%d readings a day)", settings.rangeDays(),
                 settings.rangeReadingsPerDay());
         table.row(what + ", first", withServer(first, path), "", "", "");
-        table.row(what + ", repeated ×" + settings.rangeRepeats(), repeated, "", "", "≤ 100 ms");
+        table.row(what + ", repeated ×" + settings.rangeRepeats(), repeated.text(), "", "", "≤ 100 ms");
+    }
+
+    /** Repeated requests' client times, and their client and server p50 and p99 as the table prints them. */
+    private record Repeated(Latencies client, String text) {
     }
 
     /**
      * Sends {@code times} GETs of {@code path} one after another, after {@link #UNTIMED_REPEATS} untimed ones (the
      * first requests of a code path run before the JIT has compiled it); their client and server p50 and p99.
      */
-    private String timeRepeatedGets(String path, int times) throws IOException, InterruptedException {
+    private Repeated timeRepeatedGets(String path, int times) throws IOException, InterruptedException {
         for (int i = 0; i < UNTIMED_REPEATS; i++) {
             api.get(path);
         }
@@ -317,8 +355,8 @@ public final class ReadingsBenchmark {
             client.add(api.get(path).millis());
         }
         List<Integer> server = settledServerMillis(path);
-        return "**" + Latencies.of(client).p50p99() + "**; server "
-                + Latencies.of(server.subList(Math.max(0, server.size() - times), server.size())).p50p99();
+        return new Repeated(Latencies.of(client), "**" + Latencies.of(client).p50p99() + "**; server "
+                + Latencies.of(server.subList(Math.max(0, server.size() - times), server.size())).p50p99());
     }
 
     /** The access log's times of {@code path} once its last line is written (Payara writes it after answering). */
@@ -343,8 +381,8 @@ public final class ReadingsBenchmark {
 
     /** Posts a series in batches from one client: setting up data, not measured. */
     private void postSequentially(ReadingSeries series) {
-        for (byte[] body : bodies(List.of(series))) {
-            api.postReadings(body);
+        for (Slice slice : ReadingSeries.interleaved(List.of(series), settings.batchSize())) {
+            api.postReadings(slice.json());
         }
     }
 
@@ -371,10 +409,10 @@ public final class ReadingsBenchmark {
         table.note("Client times: request sent to whole answer read, HTTP/1.1 over loopback, one request at a time "
                 + "unless said; server times: Payara's access log (%time-taken%, whole ms). Repeated requests "
                 + "follow " + UNTIMED_REPEATS + " untimed ones of the same URL.");
-        table.note(String.format(Locale.ROOT, "Ingest: bodies rendered before the clock starts; both paths first "
-                        + "write %,d warm-up readings (another sensor each); JDBC: one connection, one executeBatch "
-                        + "and commit per batch, after which the REST run adds its rows to the same table.",
-                settings.warmupReadings()));
+        table.note(String.format(Locale.ROOT, "Ingest: bodies rendered before the clock starts; every path first "
+                        + "writes %,d warm-up readings (another sensor each); JDBC: one connection, one executeBatch "
+                        + "and commit per batch, after which the REST JSON run, then the REST CSV run add their rows "
+                        + "to the same table.", settings.warmupReadings()));
         table.note("Day aggregation: one sensor with " + (settings.aggregationWarmupDays() + 1) + " full days; "
                 + "the warm-up days are asked first (the first of them with the aggregation code not yet run in this "
                 + "JVM), then the measured day: nothing kept, code warm. The ratio compares that request with plain "
@@ -385,14 +423,6 @@ public final class ReadingsBenchmark {
         if (!holds) {
             table.note("**check failed**: " + what);
         }
-    }
-
-    private static Instant startOf(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    private static long micros(LocalDate day) {
-        return startOf(day).getEpochSecond() * SECOND_MICROS;
     }
 
     private static String ratio(double service, double jdbc) {

@@ -6,11 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a run found, as Markdown: a few lines about the setting, one table, and notes below it. */
+/**
+ * What a run found, as Markdown: a few lines about the setting, the service beside plain JDBC, the service beside
+ * its peers, and notes below them.
+ */
 final class ResultTable {
 
     private final List<String> preamble = new ArrayList<>();
     private final List<String> rows = new ArrayList<>();
+    private final List<String> peers = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
     void line(String text) {
@@ -28,6 +32,12 @@ final class ResultTable {
         rows.add(String.join(" | ", "| " + measure, result, jdbc, ratio, target + " |"));
     }
 
+    /** The peers table (PeerTable), printed below the JDBC table. */
+    void peers(List<String> lines) {
+        peers.clear();
+        peers.addAll(lines);
+    }
+
     void note(String text) {
         notes.add("- " + text);
     }
@@ -38,6 +48,10 @@ final class ResultTable {
         lines.add("| measure | service | plain JDBC, same run | ratio | target |");
         lines.add("| --- | --- | --- | --- | --- |");
         lines.addAll(rows);
+        if (!peers.isEmpty()) {
+            lines.add("");
+            lines.addAll(peers);
+        }
         if (!notes.isEmpty()) {
             lines.add("");
             lines.addAll(notes);

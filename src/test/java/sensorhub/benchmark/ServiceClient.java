@@ -77,6 +77,12 @@ final class ServiceClient {
         return send(post("sensor_values", json), 201);
     }
 
+    /** Posts one batch of readings as CSV ({@code sensor_id,creation_date,value} header). */
+    Timed postCsvReadings(byte[] csv) {
+        return send(request("sensor_values").header("Content-Type", "text/csv")
+                .POST(BodyPublishers.ofByteArray(csv)), 201);
+    }
+
     /** How many readings the server says it inserted; 0 when the batch failed. */
     static int inserted(Timed answer) {
         return answer.status() == 201 ? answer.object().getInt("inserted") : 0;

@@ -1,0 +1,79 @@
+package sensorhub.benchmark;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * An ingest as every path and peer runs it: prepared batches sent by several clients at once, each client taking
+ * the next unsent batch without pause, until none is left.
+ */
+final class ConcurrentBatches {
+
+    private ConcurrentBatches() {
+    }
+
+    /** One client's way of writing a batch; answers how many readings the other side says it stored. */
+    @FunctionalInterface
+    interface Client<T> {
+        long write(T batch) throws Exception;
+    }
+
+    /** A request body rendered before the clock starts, and how many readings it holds. */
+    record Body(byte[] bytes, int readings) {
+
+        /** The series' batches as {@code render} writes them. */
+        static List<Body> of(List<ReadingSeries> series, int batchSize, Function<ReadingSeries.Slice, byte[]> render) {
+            return ReadingSeries.interleaved(series, batchSize).stream()
+                    .map(slice -> new Body(render.apply(slice), slice.size())).toList();
+        }
+    }
+
+    /** What an ingest did: readings written, wall time, and each batch's time. */
+    record Sent(long written, long nanos, Latencies batchMillis) {
+
+        double perSecond() {
+            return written / (nanos / 1e9);
+        }
+    }
+
+    /** Sends {@code batches} from one thread per client; clients that share nothing get one object each. */
+    static <T> Sent send(List<? extends Client<T>> clients, List<T> batches) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        List<Double> batchMillis = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService threads = Executors.newFixedThreadPool(clients.size());
+        try {
+            long start = System.nanoTime();
+            List<Future<Long>> written = new ArrayList<>();
+            for (Client<T> client : clients) {
+                written.add(threads.submit(() -> {
+                    long count = 0;
+                    for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
+                        long sent = System.nanoTime();
+                        count += client.write(batches.get(i));
+                        batchMillis.add((System.nanoTime() - sent) / 1e6);
+                    }
+                    return count;
+                }));
+            }
+            long total = 0;
+            for (Future<Long> client : written) {
+                total += client.get(1, TimeUnit.HOURS);
+            }
+            return new Sent(total, System.nanoTime() - start, Latencies.of(batchMillis));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** The same client {@code count} times, for clients that are safe to share (an HttpClient). */
+    static <T> List<Client<T>> shared(Client<T> client, int count) {
+        return Collections.nCopies(count, client);
+    }
+}

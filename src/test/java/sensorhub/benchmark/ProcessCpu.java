@@ -1,0 +1,46 @@
+package sensorhub.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+
+/**
+ * CPU seconds of a peer's processes from {@code /proc/<pid>/stat}: user and system time, and those of its children
+ * that have ended and been waited for (so a PostgreSQL autovacuum worker that came and went during an ingest is
+ * counted in the postmaster's). Processes that are gone count nothing; a difference of two readings is the use
+ * between them.
+ */
+final class ProcessCpu {
+
+    /** Linux counts /proc/<pid>/stat in USER_HZ, 100 a second on every mainstream kernel configuration. */
+    private static final double TICKS_PER_SECOND = 100;
+
+    private ProcessCpu() {
+    }
+
+    /** utime + stime + cutime + cstime of the processes, in seconds. */
+    static double seconds(Collection<Long> pids) {
+        return pids.stream().mapToDouble(ProcessCpu::seconds).sum();
+    }
+
+    static double seconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // The command name (field 2) may hold spaces; the fields after it are plain numbers.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            long ticks = 0;
+            for (int field = 14; field <= 17; field++) {
+                ticks += Long.parseLong(fields[field - 3]);
+            }
+            return ticks / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    /** The CPU seconds this JVM (the benchmark's clients) has used. */
+    static double client() {
+        return seconds(ProcessHandle.current().pid());
+    }
+}
