@@ -8,13 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import sensorhub.readings.control.BlockCodec;
 
 /**
  * The benchmark's own MariaDB database and user, made afresh for every run, and plain JDBC on it: the baseline
@@ -22,9 +22,13 @@ import java.util.Map;
  */
 final class BenchmarkDatabase {
 
-    static final String INSERT = "INSERT INTO sensor_values (sensor_key, creation_date, measured_value) VALUES (?,?,?)";
-    static final String DAY_VALUES = "SELECT measured_value FROM sensor_values "
-            + "WHERE sensor_key=? AND creation_date>=? AND creation_date<? ORDER BY creation_date";
+    /** The baseline's own table: a row per reading, clustered by sensor and time, as the service kept them before. */
+    static final String RAW_TABLE = "CREATE TABLE IF NOT EXISTS raw_readings (sensor_key BIGINT NOT NULL, "
+            + "creation_date BIGINT NOT NULL, measured_value DOUBLE NOT NULL, PRIMARY KEY (sensor_key, creation_date))";
+    static final String INSERT = "INSERT INTO raw_readings (sensor_key, creation_date, measured_value) VALUES (?,?,?)";
+    /** What the service fetches for a day: the blocks that hold its readings. */
+    static final String DAY_BLOCKS = "SELECT readings FROM reading_blocks WHERE sensor_key=? AND block_start>=? "
+            + "AND block_start<? AND reading_count > 0 ORDER BY block_start";
     /** The options under test: multi-row INSERTs for batches, the binary protocol for fetching. */
     static final String BATCH_OPTIONS = "?rewriteBatchedStatements=true";
     static final String FETCH_OPTIONS = "?useServerPrepStmts=true";
@@ -101,8 +105,17 @@ final class BenchmarkDatabase {
 
     /** Writes the slices from one writer, one JDBC batch and one transaction per slice; the nanoseconds it took. */
     long insert(List<ReadingSeries.Slice> slices, Map<String, Long> sensorKeys) throws SQLException {
-        try (Connection connection = connect(BATCH_OPTIONS);
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (Connection connection = connect(BATCH_OPTIONS)) {
+            try (Statement create = connection.createStatement()) {
+                create.execute(RAW_TABLE);
+            }
+            return insert(connection, slices, sensorKeys);
+        }
+    }
+
+    private static long insert(Connection connection, List<ReadingSeries.Slice> slices, Map<String, Long> sensorKeys)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             connection.setAutoCommit(false);
             long start = System.nanoTime();
             for (ReadingSeries.Slice slice : slices) {
@@ -127,21 +140,18 @@ final class BenchmarkDatabase {
     List<Double> timeDayFetch(long sensorKey, long fromMicros, long toMicros, int runs, int expectedCount)
             throws SQLException {
         try (Connection connection = connect(FETCH_OPTIONS);
-                PreparedStatement query = connection.prepareStatement(DAY_VALUES)) {
+                PreparedStatement query = connection.prepareStatement(DAY_BLOCKS)) {
             query.setLong(1, sensorKey);
-            query.setLong(2, fromMicros);
+            // A block starts at most an hour before its first reading: the day's first block starts in its hour.
+            query.setLong(2, Math.floorDiv(fromMicros, 3_600_000_000L) * 3_600_000_000L);
             query.setLong(3, toMicros);
             Double[] millis = new Double[runs];
             for (int run = 0; run < runs; run++) {
                 long start = System.nanoTime();
-                double[] values = new double[expectedCount];
                 int n = 0;
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        if (n == values.length) {
-                            values = Arrays.copyOf(values, 2 * n + 1);
-                        }
-                        values[n++] = rows.getDouble(1);
+                        n += BlockCodec.count(rows.getBytes(1));
                     }
                 }
                 millis[run] = (System.nanoTime() - start) / 1e6;
@@ -155,7 +165,8 @@ final class BenchmarkDatabase {
 
     /** How many readings the sensors have, counted by the database. */
     long countReadings(Collection<Long> sensorKeys) throws SQLException {
-        String sql = "SELECT COUNT(*) FROM sensor_values WHERE sensor_key IN (" + placeholders(sensorKeys.size()) + ")";
+        String sql = "SELECT COALESCE(SUM(reading_count), 0) FROM reading_blocks WHERE sensor_key IN ("
+                + placeholders(sensorKeys.size()) + ")";
         try (Connection connection = connect(""); PreparedStatement query = connection.prepareStatement(sql)) {
             int i = 1;
             for (long key : sensorKeys) {

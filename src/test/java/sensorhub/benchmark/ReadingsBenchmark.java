@@ -262,7 +262,7 @@ public final class ReadingsBenchmark {
                 String.join(", ", warmupMillis), "", "", "");
         table.row("day aggregation, first request, nothing kept (" + size + ")",
                 "**" + withServer(first, warmPath) + "**",
-                "fetch of the day's values: " + Latencies.millis(jdbc.median()) + " (median of " + jdbc.count()
+                "fetch of the day's blocks: " + Latencies.millis(jdbc.median()) + " (median of " + jdbc.count()
                         + ", binary protocol)",
                 ratio(first.millis(), jdbc.median()), "≤ 2");
         table.row("day aggregation, repeated ×" + settings.dayRepeats(), repeated.text(), "", "",
