@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,8 +28,8 @@ import sensorhub.time.control.InvalidParameterException;
 /**
  * A sensor's daily statistics: kept ones when there are, computed and kept otherwise. Each step runs in a
  * short transaction of its own (see {@link KeptAggregations} for why the order matters), so no connection is
- * held while a day's values are sorted: one to claim the days missing from a range, one read per day, and one
- * to keep them all.
+ * held while a day's values are sorted: one to claim the days missing from a range, one read of the range's
+ * block headers, one read per day with readings, and one to keep them all.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -65,39 +66,42 @@ public class DailyAggregations {
         }
         Sensor sensor = sensors.find(sensorId);
         Map<LocalDate, DailyAggregation> known = kept.between(sensor.key(), zone, from, to);
-        DayWindow first = DayWindow.of(from, zone);
-        List<BlockHeader> headers = blocks.headers(sensor.key(), first.startMicros(),
-                DayWindow.of(to, zone).endMicros());
         List<DayWindow> missing = new ArrayList<>();
-        int block = 0;
-        for (DayWindow day = first; !day.day().isAfter(to); day = day.next()) {
-            while (block < headers.size() && headers.get(block).lastMicros() < day.startMicros()) {
-                block++;
-            }
-            boolean mayHaveReadings = block < headers.size() && headers.get(block).firstMicros() < day.endMicros();
-            if (!known.containsKey(day.day()) && mayHaveReadings) {
+        for (DayWindow day = DayWindow.of(from, zone); !day.day().isAfter(to); day = day.next()) {
+            if (!known.containsKey(day.day())) {
                 missing.add(day);
             }
         }
         List<DailyAggregation> result = new ArrayList<>(known.values());
         result.addAll(computed(sensor.key(), missing));
         result.removeIf(aggregation -> aggregation.count() == 0);
-        result.sort((a, b) -> a.date().compareTo(b.date()));
+        result.sort(Comparator.comparing(DailyAggregation::date));
         return new SensorAggregations(sensor.unit(), result);
     }
 
     /**
-     * Keeping is an optimisation: where the database gives up on the claims or the fill for a concurrent write
-     * (a deadlock), the days are answered all the same and kept by a later request.
+     * Computes the days, keeping what it computed where it could claim the days first: days without readings
+     * are kept too (count 0), so that a repeated range reads kept rows alone. The blocks' headers, read after
+     * the claims were committed, tell which days have readings at all; only those are read. Keeping is an
+     * optimisation: where the database gives up on the claims or the fill for a concurrent write (a deadlock),
+     * the days are answered all the same and kept by a later request.
      */
     private List<DailyAggregation> computed(long sensorKey, List<DayWindow> days) {
         if (days.isEmpty()) {
             return List.of();
         }
         Map<LocalDate, Long> claims = TransientFailures.unlessTransient(() -> kept.claim(sensorKey, days), Map.of());
+        List<BlockHeader> headers = blocks.headers(sensorKey, days.get(0).startMicros(),
+                days.get(days.size() - 1).endMicros());
         List<DailyAggregation> computed = new ArrayList<>(days.size());
+        int block = 0;
         for (DayWindow day : days) {
-            double[] values = blocks.values(sensorKey, day.startMicros(), day.endMicros());
+            while (block < headers.size() && headers.get(block).lastMicros() < day.startMicros()) {
+                block++;
+            }
+            boolean mayHaveReadings = block < headers.size() && headers.get(block).firstMicros() < day.endMicros();
+            double[] values = mayHaveReadings ? blocks.values(sensorKey, day.startMicros(), day.endMicros())
+                    : new double[0];
             computed.add(values.length == 0 ? DailyAggregation.empty(day.day())
                     : new DailyAggregation(day.day(), values.length, Summary.of(values)));
         }
