@@ -119,7 +119,11 @@ public final class BlockCodec {
         if (mode > MAX_EXPONENT && mode != XOR_MODE) {
             throw malformed("unknown value mode " + mode);
         }
-        int count = readCount(in, encoded.length);
+        int count = readCount(in);
+        // every frame takes at least a byte: a larger count is corrupt, and must not allocate gigabytes
+        if (count > (long) FRAME * encoded.length) {
+            throw malformed(count + " readings in " + encoded.length + " bytes");
+        }
         long[] micros = new long[count];
         readSequence(in, micros);
         for (int i = 1; i < count; i++) {
@@ -146,14 +150,14 @@ public final class BlockCodec {
         BitReader in = new BitReader(encoded);
         checkVersion(in);
         in.read(8);
-        return readCount(in, encoded.length);
+        return readCount(in);
     }
 
     /**
      * The smallest exponent {@code e} for which every value is exactly the double nearest to
-     * {@code n / 10^e} for an integer {@code |n| < 2^53}, or -1 if there is none. A larger exponent nearly
-     * always keeps earlier values fitting, but not by proof, so after raising it the check goes once round the
-     * whole block again: it ends when every value has fitted the same exponent.
+     * {@code n / 10^e} for an integer {@code |n| < 2^53}, or -1 if there is none. A larger exponent can lose
+     * an earlier value (9e15 fits 0, but at 1 its integer passes 2^53), so after raising it the check goes once
+     * round the whole block again: it ends when every value has fitted the same exponent.
      */
     static int decimalExponent(double[] values, int from, int to) {
         int exponent = 0;
@@ -316,10 +320,9 @@ public final class BlockCodec {
         }
     }
 
-    /** Every frame takes at least a byte, so a count beyond 128 readings a byte is corrupt, not big. */
-    private static int readCount(BitReader in, int length) {
+    private static int readCount(BitReader in) {
         long count = in.readVarint();
-        if (count < 1 || count > Math.min(Integer.MAX_VALUE - 8, (long) FRAME * length)) {
+        if (count < 1 || count > Integer.MAX_VALUE - 8) {
             throw malformed("a count of " + Long.toUnsignedString(count));
         }
         return (int) count;

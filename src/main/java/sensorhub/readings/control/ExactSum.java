@@ -26,8 +26,8 @@ public final class ExactSum {
     private static final int CHUNKS = 67;
     private static final int TOP = CHUNKS - 1;
     /**
-     * Adds between carries: a chunk starts below 2^32 and takes less than 2^53 an add, and
-     * 2^32 + 1000 · 2^53 is below 2^63.
+     * Adds between carries: a chunk starts below 2^32 and takes less than 2^52 an add (the high part of a 53-bit
+     * mantissa shifted by at most 31 bits), and 2^32 + 2047 · 2^52 is below 2^63; 1000 leaves a margin.
      */
     private static final int ADDS_PER_CARRY = 1000;
     /** Sums read by {@link #fromBytes} are at most 2^1088 in magnitude: beyond 2^60 times the largest double. */
@@ -225,8 +225,9 @@ public final class ExactSum {
             return 0.0;
         }
         BigInteger magnitude = numerator.abs();
-        // a quotient of at least 55 bits: 53 of significand, a rounding bit, and one more for the sticky test
-        int extra = Math.max(0, 55 - magnitude.bitLength() + denominator.bitLength());
+        // a quotient of at least 54 bits: 53 of significand and the rounding bit; the bits below it and the
+        // remainder tell a tie from more than half
+        int extra = Math.max(0, 54 - magnitude.bitLength() + denominator.bitLength());
         BigInteger[] division = magnitude.shiftLeft(extra).divideAndRemainder(denominator);
         BigInteger quotient = division[0];
         int lowest = exponent - extra;
