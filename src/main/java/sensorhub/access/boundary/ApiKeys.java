@@ -14,7 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,6 +23,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sensorhub.access.control.Secrets;
+import sensorhub.access.control.UsageThrottle;
 import sensorhub.access.entity.ApiKey;
 import sensorhub.access.entity.Caller;
 import sensorhub.access.entity.Permission;
@@ -39,9 +40,6 @@ public class ApiKeys {
 
     /** The name the configured bootstrap key acts under, e.g. in {@code updated_by}; no stored key may take it. */
     public static final String BOOTSTRAP_NAME = "bootstrap-admin";
-
-    /** How stale {@code last_used_at} may get: a write per request would cost more than the answer. */
-    private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
 
     /**
      * Plain JDBC, not a JPA query: the lookup runs on every request outside any transaction, where the entity
@@ -63,6 +61,9 @@ public class ApiKeys {
     @ConfigProperty(name = "sensors.admin-key")
     Optional<String> bootstrapKey;
 
+    @Inject
+    Clock clock;
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Caller> authenticate(String secret) {
         if (bootstrapKey.filter(key -> !key.isBlank()).filter(key -> Secrets.same(secret, key)).isPresent()) {
@@ -81,8 +82,8 @@ public class ApiKeys {
                 id = row.getLong(1);
                 caller = new Caller(row.getString(2), Permission.setOf(row.getString(3)));
                 long lastUse = row.getLong(4);
-                lastUseIsStale = row.wasNull()
-                        || EpochMicros.toInstant(lastUse).plus(LAST_USE_RESOLUTION).isBefore(Instant.now());
+                Instant lastRecorded = row.wasNull() ? null : EpochMicros.toInstant(lastUse);
+                lastUseIsStale = new UsageThrottle(clock).isDue(lastRecorded);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Looking up an API key failed", e);
@@ -107,7 +108,7 @@ public class ApiKeys {
     /** Records a use of the key, in a transaction of its own: checking a key is otherwise read-only. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void noteUse(long id) {
-        em.createNamedQuery(ApiKey.NOTE_USE).setParameter("id", id).setParameter("now", Instant.now())
+        em.createNamedQuery(ApiKey.NOTE_USE).setParameter("id", id).setParameter("now", clock.instant())
                 .executeUpdate();
     }
 
@@ -119,7 +120,7 @@ public class ApiKeys {
             throw new ProblemException(Status.CONFLICT, "An API key named '" + name + "' exists or existed.");
         }
         String secret = Secrets.newSecret();
-        ApiKey key = new ApiKey(name, Secrets.hash(secret), permissions, Instant.now());
+        ApiKey key = new ApiKey(name, Secrets.hash(secret), permissions, clock.instant());
         em.persist(key);
         try {
             em.flush();
@@ -141,7 +142,7 @@ public class ApiKeys {
         if (key == null || key.revoked()) {
             throw new ProblemException(Status.NOT_FOUND, "No active API key has the id " + id + ".");
         }
-        key.revoke(Instant.now());
+        key.revoke(clock.instant());
     }
 
     /** A key just made, with its secret. */

@@ -17,6 +17,7 @@ import jakarta.persistence.criteria.Root;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response.Status;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,6 +48,9 @@ public class Sensors {
 
     @Inject
     Validator validator;
+
+    @Inject
+    Clock clock;
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Sensor find(String id) {
@@ -167,7 +171,7 @@ public class Sensors {
         }
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }
