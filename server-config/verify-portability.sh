@@ -22,7 +22,6 @@ SERVERS=${SERVERS:-payara wildfly liberty}
 DBS=${DBS:-h2 mysql}
 WILDFLY_VERSION=39.0.1.Final
 LIBERTY_VERSION=26.0.0.3
-H2_VERSION=2.2.224
 M2_REPO=${M2_REPO:-$HOME/.m2/repository}
 DB_HOST=${DB_HOST:-127.0.0.1}
 DB_PORT=${DB_PORT:-3306}
@@ -33,6 +32,8 @@ PAYARA_JAR=$ROOT/target/server/payara-micro.jar
 ADMIN_KEY=portability-admin-key
 READY_TIMEOUT=${READY_TIMEOUT:-180}
 MVN=(./mvnw -B -ntp)
+# The H2 driver the tests use, as the pom names it (the one place its version is written).
+pom_property() { "${MVN[@]}" -q org.apache.maven.plugins:maven-help-plugin:3.5.1:evaluate -DforceStdout -Dexpression="$1"; }
 
 declare -A HTTP_PORT=([payara]=18085 [wildfly]=18080 [liberty]=18090)
 declare -A HEALTH_ROOT=([payara]=http://127.0.0.1:18085 [wildfly]=http://127.0.0.1:19990 [liberty]=http://127.0.0.1:18090)
@@ -307,6 +308,7 @@ MIGRATIONS=$(unzip -Z1 "$WAR" | grep -c -E '^WEB-INF/classes/(db/migration/V.*\.
 log "fetch the servers from Maven Central (cached in $M2_REPO)"
 [[ " $SERVERS " == *" wildfly "* ]] && { WILDFLY_TGZ=$(fetch org.wildfly wildfly-dist "$WILDFLY_VERSION" tar.gz) || die "no WildFly"; }
 [[ " $SERVERS " == *" liberty "* ]] && { LIBERTY_ZIP=$(fetch io.openliberty openliberty-runtime "$LIBERTY_VERSION" zip) || die "no Open Liberty"; }
+H2_VERSION=$(pom_property h2.version) && [ -n "$H2_VERSION" ] || die "no h2.version in the pom"
 H2_JAR=$(fetch com.h2database h2 "$H2_VERSION" jar) || die "no H2 driver"
 [[ " $DBS " == *" mysql "* ]] && { sh "$ROOT/.ci/start-mariadb.sh" || die "MariaDB does not answer on $DB_HOST:$DB_PORT"; }
 rm -rf "$WORK/runs"

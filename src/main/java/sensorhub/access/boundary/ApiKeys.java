@@ -9,12 +9,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.ws.rs.core.Response.Status;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,12 +21,14 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import sensorhub.access.control.ApiKeyNameTakenException;
+import sensorhub.access.control.ApiKeyNotFoundException;
 import sensorhub.access.control.Secrets;
+import sensorhub.access.control.UsageThrottle;
 import sensorhub.access.entity.ApiKey;
 import sensorhub.access.entity.Caller;
 import sensorhub.access.entity.Permission;
 import sensorhub.database.control.TransientFailures;
-import sensorhub.problems.boundary.ProblemException;
 import sensorhub.time.control.EpochMicros;
 
 /**
@@ -39,9 +40,6 @@ public class ApiKeys {
 
     /** The name the configured bootstrap key acts under, e.g. in {@code updated_by}; no stored key may take it. */
     public static final String BOOTSTRAP_NAME = "bootstrap-admin";
-
-    /** How stale {@code last_used_at} may get: a write per request would cost more than the answer. */
-    private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
 
     /**
      * Plain JDBC, not a JPA query: the lookup runs on every request outside any transaction, where the entity
@@ -63,6 +61,9 @@ public class ApiKeys {
     @ConfigProperty(name = "sensors.admin-key")
     Optional<String> bootstrapKey;
 
+    @Inject
+    Clock clock;
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Caller> authenticate(String secret) {
         if (bootstrapKey.filter(key -> !key.isBlank()).filter(key -> Secrets.same(secret, key)).isPresent()) {
@@ -81,8 +82,8 @@ public class ApiKeys {
                 id = row.getLong(1);
                 caller = new Caller(row.getString(2), Permission.setOf(row.getString(3)));
                 long lastUse = row.getLong(4);
-                lastUseIsStale = row.wasNull()
-                        || EpochMicros.toInstant(lastUse).plus(LAST_USE_RESOLUTION).isBefore(Instant.now());
+                Instant lastRecorded = row.wasNull() ? null : EpochMicros.toInstant(lastUse);
+                lastUseIsStale = new UsageThrottle(clock).isDue(lastRecorded);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Looking up an API key failed", e);
@@ -107,7 +108,7 @@ public class ApiKeys {
     /** Records a use of the key, in a transaction of its own: checking a key is otherwise read-only. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void noteUse(long id) {
-        em.createNamedQuery(ApiKey.NOTE_USE).setParameter("id", id).setParameter("now", Instant.now())
+        em.createNamedQuery(ApiKey.NOTE_USE).setParameter("id", id).setParameter("now", clock.instant())
                 .executeUpdate();
     }
 
@@ -116,16 +117,16 @@ public class ApiKeys {
         boolean taken = em.createNamedQuery(ApiKey.COUNT_BY_NAME, Long.class)
                 .setParameter("name", name).getSingleResult() > 0;
         if (taken || BOOTSTRAP_NAME.equals(name)) {
-            throw new ProblemException(Status.CONFLICT, "An API key named '" + name + "' exists or existed.");
+            throw new ApiKeyNameTakenException("An API key named '" + name + "' exists or existed.");
         }
         String secret = Secrets.newSecret();
-        ApiKey key = new ApiKey(name, Secrets.hash(secret), permissions, Instant.now());
+        ApiKey key = new ApiKey(name, Secrets.hash(secret), permissions, clock.instant());
         em.persist(key);
         try {
             em.flush();
         } catch (PersistenceException e) {
             if (TransientFailures.isUniqueViolation(e)) {
-                throw new ProblemException(Status.CONFLICT, "An API key named '" + name + "' was made meanwhile.");
+                throw new ApiKeyNameTakenException("An API key named '" + name + "' was made meanwhile.");
             }
             throw e;
         }
@@ -139,9 +140,9 @@ public class ApiKeys {
     public void revoke(long id) {
         ApiKey key = em.find(ApiKey.class, id);
         if (key == null || key.revoked()) {
-            throw new ProblemException(Status.NOT_FOUND, "No active API key has the id " + id + ".");
+            throw new ApiKeyNotFoundException(id);
         }
-        key.revoke(Instant.now());
+        key.revoke(clock.instant());
     }
 
     /** A key just made, with its secret. */

@@ -20,6 +20,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sensorhub.SensorHubApplication;
 import sensorhub.access.entity.Permission;
 
 /** Managing API keys: admin only. */
@@ -27,14 +28,14 @@ import sensorhub.access.entity.Permission;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Requires(Permission.ADMIN)
-@Tag(name = "API keys")
+@Tag(ref = SensorHubApplication.API_KEYS)
 public class ApiKeysResource {
 
     @EJB
     ApiKeys apiKeys;
 
     @POST
-    @Operation(summary = "Create an API key; its secret is in this answer only")
+    @Operation(operationId = "createApiKey", summary = "Create an API key; its secret is in this answer only")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "The name is taken")
     public Response create(@Valid @NotNull ApiKeyRequest request, @Context UriInfo uri) {
@@ -45,17 +46,17 @@ public class ApiKeysResource {
     }
 
     @GET
-    @Operation(summary = "List the keys that are not revoked, without their secrets")
+    @Operation(operationId = "listApiKeys", summary = "List the keys that are not revoked, without their secrets")
     public List<ApiKeyJson> list() {
         return apiKeys.active().stream().map(ApiKeyJson::from).toList();
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke a key; it fails from its next request on")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke a key; it fails from its next request on")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such active key")
-    public void revoke(@PathParam("id") long id) {
+    public void revoke(@PathParam("id") Long id) {
         retried(() -> apiKeys.revoke(id));
     }
 }

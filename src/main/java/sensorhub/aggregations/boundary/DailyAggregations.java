@@ -23,7 +23,7 @@ import sensorhub.sensors.boundary.SensorNotFoundException;
 import sensorhub.sensors.boundary.Sensors;
 import sensorhub.sensors.entity.Sensor;
 import sensorhub.time.control.DayWindow;
-import sensorhub.time.control.InvalidParameterException;
+import sensorhub.problems.control.InvalidParameterException;
 
 /**
  * A sensor's daily statistics: kept ones when there are, computed and kept otherwise. Each step runs in a

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sensorhub.SensorHubApplication;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
 import sensorhub.time.control.DayWindow;
@@ -21,7 +22,7 @@ import sensorhub.time.control.DayWindow;
 /** One day's statistics of a sensor: {@code /api/daily_aggregations}, the original service's route. */
 @Path("daily_aggregations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Daily aggregations")
+@Tag(ref = SensorHubApplication.DAILY_AGGREGATIONS)
 public class DailyAggregationsResource {
 
     @EJB
@@ -30,7 +31,7 @@ public class DailyAggregationsResource {
     @GET
     @Path("{sensor_id}/{date}")
     @Requires(Permission.READ)
-    @Operation(summary = "Count, min, quartiles (numpy's linear method), max and mean of a sensor's day",
+    @Operation(operationId = "aggregationOfDay", summary = "Count, min, quartiles (numpy's linear method), max and mean of a sensor's day",
             description = "A day without readings answers count 0 and null statistics.")
     @APIResponse(responseCode = "200", description = "The day's statistics",
             content = @Content(schema = @Schema(implementation = AggregationJson.class)))

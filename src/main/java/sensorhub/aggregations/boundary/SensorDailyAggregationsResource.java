@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sensorhub.SensorHubApplication;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
 import sensorhub.time.control.TimeParameters;
@@ -31,7 +32,7 @@ import sensorhub.web.boundary.CsvBody;
  */
 @Path("sensors/{id}/daily_aggregations")
 @Produces({MediaType.APPLICATION_JSON, CsvBody.MEDIA_TYPE})
-@Tag(name = "Daily aggregations")
+@Tag(ref = SensorHubApplication.DAILY_AGGREGATIONS)
 public class SensorDailyAggregationsResource {
 
     @EJB
@@ -39,7 +40,7 @@ public class SensorDailyAggregationsResource {
 
     @GET
     @Requires(Permission.READ)
-    @Operation(summary = "The statistics of each day from 'from' to 'to' (inclusive) that has readings",
+    @Operation(operationId = "aggregationsBetween", summary = "The statistics of each day from 'from' to 'to' (inclusive) that has readings",
             description = "At most sensors.aggregations.max-days days (default 366) per request. With Accept: "
                     + "text/csv as CSV: date,count,min_val,q1,median,q3,max_val,mean,unit.")
     @APIResponse(responseCode = "200", description = "One element per day with readings, ascending",

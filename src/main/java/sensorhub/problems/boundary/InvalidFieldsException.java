@@ -1,17 +1,17 @@
 package sensorhub.problems.boundary;
 
 import jakarta.validation.ConstraintViolation;
-import jakarta.ws.rs.core.Response.Status;
 import java.util.Comparator;
 import java.util.Set;
+import sensorhub.problems.control.RejectedException;
 
 /** A 400 for fields found invalid inside a bean, where JAX-RS validation at the edge could not see them. */
-public class InvalidFieldsException extends ProblemException {
+public class InvalidFieldsException extends RejectedException {
 
     public InvalidFieldsException(Set<? extends ConstraintViolation<?>> violations) {
-        super(Status.BAD_REQUEST, "The request has invalid fields.", violations.stream()
-                .map(v -> new Problem.FieldError(ConstraintViolationMapper.jsonPath(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
+        super(Reason.INVALID, "The request has invalid fields.", violations.stream()
+                .map(v -> new Field(ConstraintViolationMapper.jsonPath(v), v.getMessage()))
+                .sorted(Comparator.comparing(Field::name))
                 .toList());
     }
 }

@@ -14,6 +14,10 @@ public class RejectedMapper implements ExceptionMapper<RejectedException> {
 
     @Override
     public Response toResponse(RejectedException rejected) {
+        return answer(rejected);
+    }
+
+    static Response answer(RejectedException rejected) {
         List<Problem.FieldError> errors = rejected.fields().stream()
                 .map(field -> new Problem.FieldError(field.name(), field.message())).toList();
         return Problem.of(status(rejected.reason()), rejected.getMessage(), errors.isEmpty() ? null : errors)

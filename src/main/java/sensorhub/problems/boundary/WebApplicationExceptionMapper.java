@@ -1,5 +1,6 @@
 package sensorhub.problems.boundary;
 
+import sensorhub.problems.control.InvalidParameterException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
@@ -8,10 +9,13 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import sensorhub.problems.control.RejectedException;
 
 /**
  * Answers the JAX-RS runtime's own refusals (no such resource, method not allowed, unsupported or
- * unacceptable media type, unreadable body) as problems, keeping the headers it set, such as {@code Allow}.
+ * unacceptable media type, a parameter it cannot convert) as problems, keeping the headers it set, such as
+ * {@code Allow}. A parameter converter's own refusal ({@link InvalidParameterException}) reaches here as the
+ * cause of the runtime's exception and is answered as it is.
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -24,6 +28,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException exception) {
+        if (exception.getCause() instanceof RejectedException refused) {
+            return RejectedMapper.answer(refused);
+        }
         Response original = exception.getResponse();
         if (unconvertibleParameter(exception)) {
             return Problem.of(Status.BAD_REQUEST, "A path or query parameter has a value of the wrong type.")
@@ -49,8 +56,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                     + ".";
             case 406 -> "None of the media types in the Accept header can be produced.";
             case 415 -> "This media type of the request body is not supported here.";
-            case 400 -> exception.getCause() == null && !exception.getMessage().startsWith("HTTP ")
-                    ? exception.getMessage() : JsonBindingFailures.describe(exception);
+            case 400 -> "The request cannot be read.";
             default -> exception.getResponse().getStatusInfo().getReasonPhrase();
         };
     }

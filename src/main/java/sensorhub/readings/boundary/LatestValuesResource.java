@@ -1,8 +1,6 @@
 package sensorhub.readings.boundary;
 
 import jakarta.ejb.EJB;
-import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,16 +18,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sensorhub.SensorHubApplication;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
 import sensorhub.sensors.boundary.SensorFilter;
+import sensorhub.sensors.boundary.SensorsResource;
 import sensorhub.sensors.control.SensorCursor;
 import sensorhub.web.boundary.NextPage;
+import sensorhub.web.boundary.PageSize;
 
 /** The newest reading of each sensor, for an overview: {@code /api/latest_values}. */
 @Path("latest_values")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Readings")
+@Tag(ref = SensorHubApplication.READINGS)
 public class LatestValuesResource {
 
     @EJB
@@ -37,31 +38,23 @@ public class LatestValuesResource {
 
     @GET
     @Requires(Permission.READ)
-    @Operation(summary = "The newest reading of each sensor that has one",
+    @Operation(operationId = "latestValues", summary = "The newest reading of each sensor that has one",
             description = "Sensors are filtered and paged as by GET /api/sensors: a page of sensors, without "
                     + "those that have no reading, and a Link header with rel=\"next\" when there are more.")
     @APIResponse(responseCode = "200", description = "One element per sensor of the page with readings",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = LatestValueJson.class)))
     public Response latest(@QueryParam("location") String location, @QueryParam("type") String type,
-            @QueryParam("active") @Pattern(regexp = "true|false", message = "must be true or false") String active,
+            @QueryParam("active") Boolean active,
             @Parameter(description = "Sensors per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "1000", defaultValue = "100"))
-            @QueryParam("limit") @DefaultValue("100") @Pattern(regexp = "[1-9][0-9]{0,2}|1000",
-                    message = "must be a whole number from 1 to 1000") String limit,
-            @Parameter(description = "The cursor from the previous page's next link") @QueryParam("after")
-            String after, @Context UriInfo uri) {
-        var filter = new SensorFilter(location, type, active == null ? null : Boolean.valueOf(active));
-        Readings.LatestPage page = readings.latest(filter, cursor(after), Integer.parseInt(limit));
+                    maximum = "" + SensorsResource.MAX_PAGE, defaultValue = "100"))
+            @QueryParam("limit") @DefaultValue("100") @PageSize(max = SensorsResource.MAX_PAGE) Integer limit,
+            @Parameter(description = "The cursor from the previous page's next link",
+                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("after") SensorCursor after,
+            @Context UriInfo uri) {
+        Readings.LatestPage page = readings.latest(new SensorFilter(location, type, active), Optional.ofNullable(after),
+                limit);
         Response.ResponseBuilder answer = Response.ok(page.values());
         page.next().ifPresent(next -> answer.link(NextPage.of(uri, next.encode()), "next"));
         return answer.build();
-    }
-
-    private static Optional<SensorCursor> cursor(String after) {
-        try {
-            return Optional.ofNullable(after).map(SensorCursor::decode);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("The 'after' cursor is not one this service made.");
-        }
     }
 }

@@ -28,7 +28,7 @@ import sensorhub.sensors.control.SensorCursor;
 import sensorhub.sensors.entity.Sensor;
 import sensorhub.time.control.DayWindow;
 import sensorhub.time.control.EpochMicros;
-import sensorhub.time.control.InvalidParameterException;
+import sensorhub.problems.control.InvalidParameterException;
 
 /**
  * What clients do with readings. A batch is parsed outside any transaction (reading a large body from the

@@ -2,7 +2,6 @@ package sensorhub.readings.boundary;
 
 import jakarta.ejb.EJB;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,14 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sensorhub.SensorHubApplication;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
 import sensorhub.readings.entity.Reading;
 import sensorhub.time.control.EpochMicros;
-import sensorhub.time.control.InvalidParameterException;
 import sensorhub.time.control.TimeParameters;
 import sensorhub.web.boundary.CsvBody;
 import sensorhub.web.boundary.NextPage;
+import sensorhub.web.boundary.PageSize;
 
 /**
  * A sensor's readings in a time range: paged by key as JSON, streamed whole as CSV, or removed,
@@ -40,9 +40,10 @@ import sensorhub.web.boundary.NextPage;
  */
 @Path("sensors/{id}/values")
 @Produces({MediaType.APPLICATION_JSON, CsvBody.MEDIA_TYPE})
-@Tag(name = "Readings")
+@Tag(ref = SensorHubApplication.READINGS)
 public class SensorReadingsResource {
 
+    static final int MAX_PAGE = 10_000;
     /** Readings read per step of a CSV export: it streams in constant memory, holding no connection between steps. */
     static final int EXPORT_PAGE = 10_000;
 
@@ -51,7 +52,7 @@ public class SensorReadingsResource {
 
     @GET
     @Requires(Permission.READ)
-    @Operation(summary = "A sensor's readings in [from, to), in time order",
+    @Operation(operationId = "readingsBetween", summary = "A sensor's readings in [from, to), in time order",
             description = "As JSON paged by key: a Link header with rel=\"next\" names the next page when there is "
                     + "one. With Accept: text/csv the whole range streamed as sensor_id,creation_date,value, what "
                     + "POST /api/sensor_values takes, so an export re-imports unchanged.")
@@ -61,22 +62,21 @@ public class SensorReadingsResource {
             @Parameter(description = "ISO instant, exclusive", required = true) @QueryParam("to") @NotNull
             String to,
             @Parameter(description = "Page size (JSON)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "10000", defaultValue = "1000"))
-            @QueryParam("limit") @DefaultValue("1000") @Pattern(regexp = "[1-9][0-9]{0,3}|10000",
-                    message = "must be a whole number from 1 to 10000") String limit,
-            @Parameter(description = "The cursor from the previous page's next link") @QueryParam("after")
-            String after, @Context UriInfo uri, @Context Request request) {
+                    maximum = "" + MAX_PAGE, defaultValue = "1000"))
+            @QueryParam("limit") @DefaultValue("1000") @PageSize(max = MAX_PAGE) Integer limit,
+            @Parameter(description = "The cursor from the previous page's next link",
+                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("after") ReadingCursor after,
+            @Context UriInfo uri, @Context Request request) {
         Instant start = TimeParameters.instant("from", from);
         Instant end = TimeParameters.instant("to", to);
         if (CsvBody.isWanted(request)) {
             return export(id, start, end);
         }
-        int size = Integer.parseInt(limit);
-        List<Reading> page = readings.page(id, start, end, cursor(after), size);
-        Response.ResponseBuilder answer = Response.ok(page.stream().limit(size).map(ReadingJson::from).toList(),
+        List<Reading> page = readings.page(id, start, end, after, limit);
+        Response.ResponseBuilder answer = Response.ok(page.stream().limit(limit).map(ReadingJson::from).toList(),
                 MediaType.APPLICATION_JSON_TYPE);
-        if (page.size() > size) {
-            String next = new ReadingCursor(page.get(size - 1).creationMicros()).encode();
+        if (page.size() > limit) {
+            String next = new ReadingCursor(page.get(limit - 1).creationMicros()).encode();
             answer.link(NextPage.of(uri, next), "next");
         }
         return answer.build();
@@ -103,7 +103,7 @@ public class SensorReadingsResource {
     @DELETE
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(Permission.DELETE)
-    @Operation(summary = "Remove a sensor's readings in [from, to), all at once",
+    @Operation(operationId = "deleteReadings", summary = "Remove a sensor's readings in [from, to), all at once",
             description = "Kept statistics of the days touched go with them.")
     @APIResponse(responseCode = "200", description = "How many readings were removed",
             content = @Content(schema = @Schema(implementation = DeletedJson.class)))
@@ -116,13 +116,5 @@ public class SensorReadingsResource {
             String to) {
         return new DeletedJson(readings.delete(id, TimeParameters.instant("from", from),
                 TimeParameters.instant("to", to)));
-    }
-
-    private static ReadingCursor cursor(String after) {
-        try {
-            return after == null ? null : ReadingCursor.decode(after);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("after", "is not a cursor this service made");
-        }
     }
 }

@@ -2,7 +2,6 @@ package sensorhub.readings.boundary;
 
 import jakarta.ejb.EJB;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,15 +20,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sensorhub.SensorHubApplication;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
+import sensorhub.readings.control.Bucket;
 import sensorhub.time.control.TimeParameters;
 import sensorhub.web.boundary.CsvBody;
+import sensorhub.web.boundary.PageSize;
 
 /** A sensor's readings in buckets, the way a chart needs them: {@code /api/sensors/{id}/series}. */
 @Path("sensors/{id}/series")
 @Produces({MediaType.APPLICATION_JSON, CsvBody.MEDIA_TYPE})
-@Tag(name = "Readings")
+@Tag(ref = SensorHubApplication.READINGS)
 public class SensorSeriesResource {
 
     @EJB
@@ -37,7 +39,7 @@ public class SensorSeriesResource {
 
     @GET
     @Requires(Permission.READ)
-    @Operation(summary = "A sensor's readings in [from, to) summed up per bucket; as CSV with Accept: text/csv",
+    @Operation(operationId = "series", summary = "A sensor's readings in [from, to) summed up per bucket; as CSV with Accept: text/csv",
             description = "Without 'bucket', the smallest of the ladder that yields at most 'max_buckets' buckets. "
                     + "Buckets start at midnight in 'zone' and follow its clocks; 'mean' is exact; never stale.")
     @APIResponse(responseCode = "200", description = "One point per bucket that has readings, in time order",
@@ -52,12 +54,11 @@ public class SensorSeriesResource {
             @QueryParam("bucket") String bucket,
             @Parameter(description = "Most buckets, when the bucket is the server's choice", schema = @Schema(
                     type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1000"))
-            @QueryParam("max_buckets") @DefaultValue("1000") @Pattern(regexp = "[1-9][0-9]{0,3}|10000",
-                    message = "must be a whole number from 1 to 10000") String maxBuckets,
+            @QueryParam("max_buckets") @DefaultValue("1000") @PageSize(max = Bucket.MAX_BUCKETS) Integer maxBuckets,
             @Parameter(description = "IANA zone id the buckets follow") @QueryParam("zone") @DefaultValue("UTC")
             String zone, @Context Request request) {
         SeriesJson series = readings.series(id, TimeParameters.instant("from", from), TimeParameters.instant("to", to),
-                bucket, Integer.parseInt(maxBuckets), TimeParameters.zone(zone));
+                bucket, maxBuckets, TimeParameters.zone(zone));
         if (!CsvBody.isWanted(request)) {
             return Response.ok(series, MediaType.APPLICATION_JSON_TYPE).build();
         }

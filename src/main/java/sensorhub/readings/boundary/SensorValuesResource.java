@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sensorhub.SensorHubApplication;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
 import sensorhub.time.control.DayWindow;
@@ -28,7 +29,7 @@ import sensorhub.time.control.DayWindow;
 /** Readings in and a day of them out: {@code /api/sensor_values}, the original service's routes. */
 @Path("sensor_values")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Readings")
+@Tag(ref = SensorHubApplication.READINGS)
 public class SensorValuesResource {
 
     static final String CSV = "text/csv";
@@ -39,7 +40,7 @@ public class SensorValuesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.WRITE)
-    @Operation(summary = "Store a batch of readings, all or none",
+    @Operation(operationId = "storeReadings", summary = "Store a batch of readings, all or none",
             description = "Re-sending a stored reading with the same value is counted as unchanged.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ReadingInJson[].class)))
@@ -56,7 +57,7 @@ public class SensorValuesResource {
     @POST
     @Consumes(CSV)
     @Requires(Permission.WRITE)
-    @Operation(summary = "Store a batch of readings from CSV with the header sensor_id,creation_date,value")
+    @Operation(operationId = "storeReadings", summary = "Store a batch of readings from CSV with the header sensor_id,creation_date,value")
     @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi
             .annotations.enums.SchemaType.STRING, example = "sensor_id,creation_date,value\ns1,2026-11-28T09:30:00Z,21.5")))
     @APIResponse(responseCode = "201", description = "Stored",
@@ -69,7 +70,7 @@ public class SensorValuesResource {
     @GET
     @Path("{sensor_id}/{date}")
     @Requires(Permission.READ)
-    @Operation(summary = "A sensor's values of one day, in time order")
+    @Operation(operationId = "readingsOfDay", summary = "A sensor's values of one day, in time order")
     @APIResponse(responseCode = "200", description = "The values and their unit",
             content = @Content(schema = @Schema(implementation = DayValuesJson.class)))
     @APIResponse(responseCode = "404", description = "No such sensor")

@@ -9,7 +9,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.Optional;
 import sensorhub.time.control.EpochMicros;
-import sensorhub.time.control.InvalidParameterException;
+import sensorhub.problems.control.InvalidParameterException;
 
 /**
  * The ladder of series buckets. Buckets start at midnight in the series' zone and follow its clocks: a day is a

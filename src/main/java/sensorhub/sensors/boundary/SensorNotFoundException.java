@@ -1,12 +1,11 @@
 package sensorhub.sensors.boundary;
 
-import jakarta.ws.rs.core.Response.Status;
-import sensorhub.problems.boundary.ProblemException;
+import sensorhub.problems.control.RejectedException;
 
 /** No sensor has the id a request named. */
-public class SensorNotFoundException extends ProblemException {
+public class SensorNotFoundException extends RejectedException {
 
     public SensorNotFoundException(String id) {
-        super(Status.NOT_FOUND, "No sensor has the id '" + id + "'.");
+        super(Reason.NOT_FOUND, "No sensor has the id '" + id + "'.");
     }
 }

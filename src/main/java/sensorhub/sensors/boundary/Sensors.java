@@ -16,7 +16,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import jakarta.ws.rs.core.Response.Status;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,9 +28,11 @@ import java.util.Optional;
 import java.util.Set;
 import sensorhub.database.control.TransientFailures;
 import sensorhub.problems.boundary.InvalidFieldsException;
-import sensorhub.problems.boundary.Problem.FieldError;
-import sensorhub.problems.boundary.ProblemException;
+import sensorhub.problems.control.RejectedException.Field;
+import sensorhub.sensors.control.InvalidSensorsException;
+import sensorhub.sensors.control.SensorBatchTooLargeException;
 import sensorhub.sensors.control.SensorCursor;
+import sensorhub.sensors.control.SensorIdTakenException;
 import sensorhub.sensors.entity.Sensor;
 import sensorhub.time.control.EpochMicros;
 
@@ -53,6 +55,9 @@ public class Sensors {
     @Inject
     Validator validator;
 
+    @Inject
+    Clock clock;
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Sensor find(String id) {
         return em.createNamedQuery(Sensor.BY_ID, Sensor.class).setParameter("id", id)
@@ -61,10 +66,10 @@ public class Sensors {
 
     public List<Sensor> register(List<SensorJson> batch, String caller) {
         if (batch.isEmpty()) {
-            throw new ProblemException(Status.BAD_REQUEST, "The batch holds no sensor.");
+            throw new InvalidSensorsException("The batch holds no sensor.");
         }
         if (batch.size() > MAX_BATCH) {
-            throw new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE,
+            throw new SensorBatchTooLargeException(
                     "A batch holds at most " + MAX_BATCH + " sensors; this one holds " + batch.size() + ".");
         }
         rejectTakenIds(batch);
@@ -83,8 +88,8 @@ public class Sensors {
 
     public Sensor replace(String id, SensorJson json, String caller) {
         if (!id.equals(json.id())) {
-            throw new ProblemException(Status.BAD_REQUEST, "The body's id must be the path's id '" + id + "'.",
-                    List.of(new FieldError("id", "must be '" + id + "'")));
+            throw new InvalidSensorsException("The body's id must be the path's id '" + id + "'.",
+                    List.of(new Field("id", "must be '" + id + "'")));
         }
         Sensor sensor = find(id);
         json.describe(sensor, sensor.activationDate());
@@ -149,17 +154,16 @@ public class Sensors {
         Set<String> existing = new HashSet<>(em.createNamedQuery(Sensor.EXISTING_IDS, String.class)
                 .setParameter("ids", ids).getResultList());
         Set<String> seen = new HashSet<>();
-        List<FieldError> errors = new ArrayList<>();
+        List<Field> errors = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             if (existing.contains(ids.get(i))) {
-                errors.add(new FieldError("[" + i + "].id", "a sensor with this id exists"));
+                errors.add(new Field("[" + i + "].id", "a sensor with this id exists"));
             } else if (!seen.add(ids.get(i))) {
-                errors.add(new FieldError("[" + i + "].id", "repeats an id earlier in this batch"));
+                errors.add(new Field("[" + i + "].id", "repeats an id earlier in this batch"));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(Status.CONFLICT, "Sensor ids must be new and unique; nothing was stored.",
-                    errors);
+            throw new SensorIdTakenException("Sensor ids must be new and unique; nothing was stored.", errors);
         }
     }
 
@@ -169,8 +173,8 @@ public class Sensors {
             em.flush();
         } catch (PersistenceException e) {
             if (TransientFailures.isUniqueViolation(e)) {
-                throw new ProblemException(Status.CONFLICT,
-                        "A sensor with one of these ids was registered meanwhile; nothing was stored.");
+                throw new SensorIdTakenException(
+                        "A sensor with one of these ids was registered meanwhile; nothing was stored.", List.of());
             }
             throw e;
         }
@@ -180,11 +184,11 @@ public class Sensors {
         try {
             return current.patched(patch);
         } catch (JsonbException e) {
-            throw new ProblemException(Status.BAD_REQUEST, "The patch gives a field a value of the wrong type.");
+            throw new InvalidSensorsException("The patch gives a field a value of the wrong type.");
         }
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

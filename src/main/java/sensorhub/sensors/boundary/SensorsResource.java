@@ -7,8 +7,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -33,19 +31,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sensorhub.SensorHubApplication;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
 import sensorhub.sensors.control.SensorCursor;
 import sensorhub.web.boundary.NextPage;
+import sensorhub.web.boundary.PageSize;
 
 /** The sensors resource: {@code /api/sensors}. */
 @Path("sensors")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Sensors")
+@Tag(ref = SensorHubApplication.SENSORS)
 public class SensorsResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
+    public static final int MAX_PAGE = 1000;
+
     @EJB
     Sensors sensors;
 
@@ -54,18 +56,17 @@ public class SensorsResource {
 
     @GET
     @Requires(Permission.READ)
-    @Operation(summary = "List sensors, newest activation_date first",
+    @Operation(operationId = "listSensors", summary = "List sensors, newest activation_date first",
             description = "Paged by key: a Link header with rel=\"next\" names the next page when there is one.")
     public Response list(@QueryParam("location") String location, @QueryParam("type") String type,
-            @QueryParam("active") @Pattern(regexp = "true|false", message = "must be true or false") String active,
+            @QueryParam("active") Boolean active,
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "1000", defaultValue = "100"))
-            @QueryParam("limit") @DefaultValue("100") @Pattern(regexp = "[1-9][0-9]{0,2}|1000",
-                    message = "must be a whole number from 1 to 1000") String limit,
-            @Parameter(description = "The cursor from the previous page's next link") @QueryParam("after")
-            String after, @Context UriInfo uri) {
-        var filter = new SensorFilter(location, type, active == null ? null : Boolean.valueOf(active));
-        SensorPage page = sensors.list(filter, cursor(after), Integer.parseInt(limit));
+                    maximum = "" + MAX_PAGE, defaultValue = "100"))
+            @QueryParam("limit") @DefaultValue("100") @PageSize(max = MAX_PAGE) Integer limit,
+            @Parameter(description = "The cursor from the previous page's next link",
+                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("after") SensorCursor after,
+            @Context UriInfo uri) {
+        SensorPage page = sensors.list(new SensorFilter(location, type, active), Optional.ofNullable(after), limit);
         Response.ResponseBuilder answer = Response.ok(page.sensors().stream().map(SensorJson::from).toList());
         page.next().ifPresent(next -> answer.link(NextPage.of(uri, next.encode()), "next"));
         return answer.build();
@@ -74,7 +75,7 @@ public class SensorsResource {
     @GET
     @Path("{id}")
     @Requires(Permission.READ)
-    @Operation(summary = "One sensor")
+    @Operation(operationId = "getSensor", summary = "One sensor")
     @APIResponse(responseCode = "200", description = "The sensor")
     @APIResponse(responseCode = "404", description = "No such sensor")
     public SensorJson get(@PathParam("id") String id) {
@@ -83,7 +84,7 @@ public class SensorsResource {
 
     @POST
     @Requires(Permission.WRITE)
-    @Operation(summary = "Register sensors, all or none")
+    @Operation(operationId = "registerSensors", summary = "Register sensors, all or none")
     @APIResponse(responseCode = "201", description = "Every sensor of the batch was stored")
     @APIResponse(responseCode = "409", description = "An id exists or repeats in the batch; nothing was stored")
     @APIResponse(responseCode = "413", description = "More than 1000 sensors in one batch")
@@ -96,7 +97,8 @@ public class SensorsResource {
     @PUT
     @Path("{id}")
     @Requires(Permission.WRITE)
-    @Operation(summary = "Replace a sensor", description = "The body's id must be the path's.")
+    @Operation(operationId = "replaceSensor", summary = "Replace a sensor",
+            description = "The body's id must be the path's.")
     public SensorJson replace(@PathParam("id") String id, @Valid @NotNull SensorJson sensor) {
         return SensorJson.from(retried(() -> sensors.replace(id, sensor, caller())));
     }
@@ -105,7 +107,7 @@ public class SensorsResource {
     @Path("{id}")
     @Consumes(MERGE_PATCH)
     @Requires(Permission.WRITE)
-    @Operation(summary = "Change some fields of a sensor (RFC 7396 JSON merge patch)")
+    @Operation(operationId = "patchSensor", summary = "Change some fields of a sensor (RFC 7396 JSON merge patch)")
     public SensorJson patch(@PathParam("id") String id, @NotNull JsonObject patch) {
         return SensorJson.from(retried(() -> sensors.patch(id, Json.createMergePatch(patch), caller())));
     }
@@ -113,7 +115,7 @@ public class SensorsResource {
     @DELETE
     @Path("{id}")
     @Requires(Permission.DELETE)
-    @Operation(summary = "Delete a sensor with its readings and statistics")
+    @Operation(operationId = "deleteSensor", summary = "Delete a sensor with its readings and statistics")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") String id) {
         retried(() -> sensors.delete(id));
@@ -121,13 +123,5 @@ public class SensorsResource {
 
     private String caller() {
         return security.getUserPrincipal().getName();
-    }
-
-    private static Optional<SensorCursor> cursor(String after) {
-        try {
-            return Optional.ofNullable(after).map(SensorCursor::decode);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("The 'after' cursor is not one this service made.");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package sensorhub.time.control;
 
+import sensorhub.problems.control.InvalidParameterException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,11 +2,14 @@ package sensorhub.access.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sensorhub.testing.Deployments.unique;
 
 import jakarta.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import sensorhub.access.control.Secrets;
 import sensorhub.testing.BlackBoxTest;
 import sensorhub.testing.Api.Answer;
 import sensorhub.testing.Database;
@@ -30,7 +33,13 @@ class ApiKeysResourceIT extends BlackBoxTest {
         JsonObject key = created.object();
         String secret = key.getString("key");
         assertTrue(secret.length() >= 43, "at least 256 bits, base64: " + secret.length());
-        assertTrue(created.header("Location").endsWith("/api/api_keys/" + key.getJsonNumber("id").longValue()));
+        long id = key.getJsonNumber("id").longValue();
+        assertTrue(created.header("Location").endsWith("/api/api_keys/" + id));
+        List<String> stored = Database.row("SELECT secret_hash FROM api_keys WHERE id = ?", id);
+        assertEquals(1, stored.size(), "the key is stored");
+        String hash = stored.get(0);
+        assertNotEquals(secret, hash, "the secret itself is not stored");
+        assertEquals(Secrets.hash(secret), hash, "its SHA-256, by which a request's key is found");
         assertEquals(0, Database.number("SELECT COUNT(*) FROM api_keys WHERE secret_hash = ? OR name = ?", secret,
                 secret));
         Answer listed = api.get("api_keys");

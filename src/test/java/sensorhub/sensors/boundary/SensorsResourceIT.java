@@ -170,11 +170,15 @@ class SensorsResourceIT extends BlackBoxTest {
     }
 
     @Test
-    void rejectsBadListParameters() {
-        for (String query : List.of("limit=0", "limit=1001", "limit=ten", "active=maybe", "after=not-a-cursor")) {
+    void rejectsBadListParametersNamingEach() {
+        for (String query : List.of("limit=0", "limit=1001", "limit=ten", "limit=", "limit=99999999999", "active=maybe",
+                "active=TRUE", "active=", "after=not-a-cursor", "after=")) {
             Answer answer = api.get("sensors?" + query);
             assertEquals(400, answer.status(), query + ": " + answer.body());
             assertEquals("application/problem+json", answer.contentType());
+            String parameter = query.substring(0, query.indexOf('='));
+            assertEquals(List.of(parameter), answer.object().getJsonArray("errors").stream()
+                    .map(e -> e.asJsonObject().getString("field")).toList(), query + ": " + answer.body());
         }
     }
 

@@ -1,5 +1,6 @@
 package sensorhub.time.control;
 
+import sensorhub.problems.control.InvalidParameterException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
