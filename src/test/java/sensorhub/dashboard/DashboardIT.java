@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import sensorhub.testing.Api;
 import sensorhub.testing.Api.Answer;
 import sensorhub.testing.Fixtures;
 
@@ -61,6 +62,43 @@ class DashboardIT extends DashboardTest {
         assertTrue(text(problem).contains("does not know this API key, or it has been revoked"), text(problem));
         assertEquals("false", browser.find("body").getAttribute("data-signed-in"));
         assertEquals(null, browser.js("return sessionStorage.getItem('sensorhub.api-key')"));
+    }
+
+    @Test
+    void keepsTheKeyForTheTabUnlessAskedToRememberIt() {
+        signInAsAdmin();
+        assertEquals(Api.ADMIN_KEY, browser.js("return sessionStorage.getItem('sensorhub.api-key')"));
+        assertEquals(null, browser.js("return localStorage.getItem('sensorhub.api-key')"));
+        browser.find("#sign-out").click();
+        assertEquals(null, browser.js("return sessionStorage.getItem('sensorhub.api-key')"));
+
+        browser.find("#api-key").sendKeys(Api.ADMIN_KEY);
+        browser.find("#remember").click();
+        browser.find("#sign-in-button").click();
+        browser.until(d -> "true".equals(browser.find("body").getAttribute("data-signed-in")));
+        assertEquals(Api.ADMIN_KEY, browser.js("return localStorage.getItem('sensorhub.api-key')"));
+        browser.open(base.toString());
+        browser.until(d -> "true".equals(browser.find("body").getAttribute("data-signed-in")));
+        browser.find("#sign-out").click();
+        assertEquals(null, browser.js("return localStorage.getItem('sensorhub.api-key')"));
+    }
+
+    @Test
+    void zoomsInAndBackFromTheKeyboard() {
+        String sensor = sensorWithWave(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z"), 10);
+        signInAsAdmin();
+        openSensor(sensor);
+        awaitReadings();
+        String to = browser.find("#range-label").getAttribute("data-to");
+        assertEquals("2026-01-01T23:50:00.001Z", to);
+
+        browser.find("#zoom-in").sendKeys(Keys.ENTER);
+        browser.until(d -> text(browser.find("#range-label")).startsWith("Zoomed to"));
+        assertEquals("2026-01-01T05:50:00.001Z", browser.find("#range-label").getAttribute("data-from"));
+        assertEquals("2026-01-01T17:50:00.001Z", browser.find("#range-label").getAttribute("data-to"));
+        browser.find("#zoom-reset").sendKeys(Keys.ENTER);
+        browser.until(d -> text(browser.find("#range-label")).startsWith("Showing"));
+        assertEquals(to, browser.find("#range-label").getAttribute("data-to"));
     }
 
     @Test
