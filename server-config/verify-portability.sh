@@ -281,6 +281,9 @@ run_layout() {
     check "GET /openapi" "200 *" "$(http "$base/openapi")"
     check "OpenAPI paths start at /api" "*/api/sensors:*" "$(cat "$BODY_FILE")"
     check "GET /api-docs/" "200 text/html*" "$(http "$base/api-docs/")"
+    check "GET / (the dashboard)" "200 text/html*" "$(http "$base/")"
+    check "the dashboard page loads its module" "*js/app.js*" "$(cat "$BODY_FILE")"
+    check "GET the dashboard's chart library" "200 *javascript*" "$(http "$base/webjars/uplot/1.6.30/dist/uPlot.esm.js")"
     check "GET /no-such-page" "404 application/problem+json*" "$(http "$base/no-such-page")"
     stop_layout "$server" "$run"
     local line
