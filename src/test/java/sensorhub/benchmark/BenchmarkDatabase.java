@@ -163,10 +163,18 @@ final class BenchmarkDatabase {
         }
     }
 
-    /** How many readings the sensors have, counted by the database. */
+    /** How many readings the service stored for the sensors, counted by the database from its blocks. */
     long countReadings(Collection<Long> sensorKeys) throws SQLException {
-        String sql = "SELECT COALESCE(SUM(reading_count), 0) FROM reading_blocks WHERE sensor_key IN ("
-                + placeholders(sensorKeys.size()) + ")";
+        return count("SELECT COALESCE(SUM(reading_count), 0) FROM reading_blocks WHERE sensor_key IN (", sensorKeys);
+    }
+
+    /** How many rows the plain-JDBC baseline wrote for the sensors. */
+    long countRawReadings(Collection<Long> sensorKeys) throws SQLException {
+        return count("SELECT COUNT(*) FROM raw_readings WHERE sensor_key IN (", sensorKeys);
+    }
+
+    private long count(String select, Collection<Long> sensorKeys) throws SQLException {
+        String sql = select + placeholders(sensorKeys.size()) + ")";
         try (Connection connection = connect(""); PreparedStatement query = connection.prepareStatement(sql)) {
             int i = 1;
             for (long key : sensorKeys) {
