@@ -19,6 +19,7 @@ record BenchmarkSettings(
         int rangeDays,
         int rangeReadingsPerDay,
         int rangeRepeats,
+        int seriesDays,
         int jdbcFetchRuns,
         int port,
         String mariadbHost,
@@ -53,6 +54,8 @@ record BenchmarkSettings(
                 number("rangeDays", 365),
                 number("rangeReadingsPerDay", 48),
                 number("rangeRepeats", 50),
+                // Days of the 1 Hz sensor whose series are asked for (issue 10: a year).
+                number("seriesDays", 365),
                 number("jdbcFetchRuns", 5),
                 number("port", 28080),
                 text("mariadbHost", "127.0.0.1"),

@@ -28,6 +28,9 @@ import sensorhub.benchmark.ServiceClient.Timed;
 public final class ReadingsBenchmark {
 
     static final String UNIT = "°C";
+    static final LocalDate SERIES_START = LocalDate.parse("2024-01-01");
+    /** The most readings a batch may carry (sensors.readings.max-batch). */
+    static final int SERIES_BATCH = 100_000;
     /** Requests sent before each timed series of repeated requests, and not counted. */
     static final int UNTIMED_REPEATS = 20;
 
@@ -104,6 +107,9 @@ public final class ReadingsBenchmark {
         }
         viaCsv.regular().forEach(series -> ids.add(series.sensorId()));
         ids.addAll(List.of(viaRest.day().sensorId(), viaRest.year().sensorId()));
+        ReadingSeries seriesYear = ReadingSeries.of("bench-series", Workload.startOf(SERIES_START), Workload.SECOND_MICROS,
+                settings.seriesDays() * 86_400, 5000);
+        ids.add(seriesYear.sensorId());
         api.registerSensors(ids, UNIT);
         sensorKeys = database.sensorKeys(ids);
 
@@ -111,6 +117,7 @@ public final class ReadingsBenchmark {
         measureDay(viaRest.day());
         measureRange(viaRest.year());
         measureRegularStorage(viaCsv.regular());
+        measureSeries(seriesYear);
         reportHeapAndFailures();
     }
 
@@ -337,6 +344,33 @@ public final class ReadingsBenchmark {
                 settings.rangeReadingsPerDay());
         table.row(what + ", first", withServer(first, path), "", "", "");
         table.row(what + ", repeated ×" + settings.rangeRepeats(), repeated.text(), "", "", "≤ 100 ms");
+    }
+
+    /**
+     * Issue 10's charts: a sensor with a reading a second for {@code seriesDays} days (a year by default), asked
+     * for the series of its last day, week, month and whole span at {@code max_buckets=1000}, first and repeated.
+     * The data go in as CSV batches of 100,000, rendered as they are sent: a year would not fit rendered.
+     */
+    private void measureSeries(ReadingSeries year) throws Exception {
+        List<Slice> slices = ReadingSeries.interleaved(List.of(year), SERIES_BATCH);
+        ConcurrentBatches.Sent sent = ConcurrentBatches.send(ConcurrentBatches.shared(
+                slice -> ServiceClient.inserted(api.postCsvReadings(slice.csv())), settings.clients()), slices);
+        check(sent.written() == year.count(), "series sensor: " + sent.written() + " of " + year.count() + " stored");
+        Instant end = Instant.ofEpochSecond(Math.floorDiv(year.micros(year.count() - 1), Workload.SECOND_MICROS) + 1);
+        for (int days : new int[] {1, 7, 30, settings.seriesDays()}) {
+            Instant from = end.minusSeconds(86_400L * days);
+            String path = "sensors/" + year.sensorId() + "/series?from=" + from + "&to=" + end + "&max_buckets=1000";
+            Timed first = api.get(path);
+            check(first.status() == 200, "series answered " + first.status() + ": " + first.body());
+            String bucket = first.status() == 200 ? first.object().getString("bucket") : "?";
+            Repeated repeated = timeRepeatedGets(path, settings.rangeRepeats());
+            table.row(String.format(Locale.ROOT, "series of the last %d days of a 1 Hz sensor (%s buckets, %s)",
+                    days, bucket, "max_buckets 1000"), "first " + withServer(first, path) + "; repeated "
+                            + repeated.text(), "", "", "≤ 1 s first, ≤ 100 ms repeated");
+        }
+        table.line(String.format(Locale.ROOT, "Series sensor: %,d readings (%d days at 1 Hz) written through REST CSV "
+                + "in %.1f s before its series were asked for.", year.count(), settings.seriesDays(),
+                sent.nanos() / 1e9));
     }
 
     /** Repeated requests' client times, and their client and server p50 and p99 as the table prints them. */
