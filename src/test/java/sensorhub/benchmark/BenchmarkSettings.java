@@ -46,7 +46,7 @@ record BenchmarkSettings(
                 number("batchSize", 10_000),
                 number("clients", 4),
                 // Readings sent (by each path) before the clock starts, so that neither side is timed while its code
-                // is still being compiled: 50 batches, where 10 left the server's JIT at work in the timed ingest.
+                // is still being compiled (50 batches of 10,000).
                 number("warmupReadings", 500_000),
                 number("dayReadings", 86_400),
                 // Days of the same size aggregated before the measured one: the first of them meets a cold JIT.
