@@ -115,14 +115,27 @@ public final class StrictJson {
     public static InvalidJsonException invalid(JsonException failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CharacterCodingException) {
-                return new InvalidJsonException("The request body is not valid UTF-8.");
+                return notUtf8();
             }
         }
         if (failure instanceof JsonParsingException parsing && parsing.getLocation() != null) {
-            return new InvalidJsonException("The request body is not valid JSON (line "
-                    + parsing.getLocation().getLineNumber() + ", column "
-                    + parsing.getLocation().getColumnNumber() + ").");
+            return malformed(parsing.getLocation().getLineNumber(), parsing.getLocation().getColumnNumber());
         }
+        return unreadable();
+    }
+
+    /** A syntax error where JSON-P's location puts it (also what {@link JsonTokenizer} reports). */
+    static InvalidJsonException malformed(long line, long column) {
+        return new InvalidJsonException("The request body is not valid JSON (line " + line + ", column " + column
+                + ").");
+    }
+
+    static InvalidJsonException notUtf8() {
+        return new InvalidJsonException("The request body is not valid UTF-8.");
+    }
+
+    /** A body that could not be read to its end, or a failure JSON-P gives no location for. */
+    static InvalidJsonException unreadable() {
         return new InvalidJsonException("The request body is not valid JSON.");
     }
 
@@ -171,7 +184,8 @@ public final class StrictJson {
         return array.build();
     }
 
-    private static void checkDepth(int depth) {
+    /** Refuses a value that starts at {@code depth} (the document itself is at 1) deeper than {@link #MAX_DEPTH}. */
+    public static void checkDepth(int depth) {
         if (depth > MAX_DEPTH) {
             throw new InvalidJsonException("The request body nests deeper than " + MAX_DEPTH + " levels.");
         }

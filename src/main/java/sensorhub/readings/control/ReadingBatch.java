@@ -18,6 +18,9 @@ public final class ReadingBatch {
     private long[] micros = new long[1024];
     private double[] values = new double[1024];
     private int size;
+    /** The sensor of the item added last, which the next one usually shares: no lookup then. */
+    private String lastSensorId;
+    private int lastSensor;
 
     public void add(String sensorId, long creationMicros, double value) {
         if (size == micros.length) {
@@ -26,10 +29,14 @@ public final class ReadingBatch {
             micros = Arrays.copyOf(micros, capacity);
             values = Arrays.copyOf(values, capacity);
         }
-        sensors[size] = sensorIndex.computeIfAbsent(sensorId, id -> {
-            sensorIds.add(id);
-            return sensorIds.size() - 1;
-        });
+        if (!sensorId.equals(lastSensorId)) {
+            lastSensor = sensorIndex.computeIfAbsent(sensorId, id -> {
+                sensorIds.add(id);
+                return sensorIds.size() - 1;
+            });
+            lastSensorId = sensorId;
+        }
+        sensors[size] = lastSensor;
         micros[size] = creationMicros;
         values[size] = value;
         size++;

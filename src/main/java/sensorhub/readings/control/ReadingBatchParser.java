@@ -1,127 +1,40 @@
 package sensorhub.readings.control;
 
-import jakarta.json.JsonException;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParser.Event;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import sensorhub.json.control.JsonTokenizer;
 import sensorhub.json.control.StrictJson;
-import sensorhub.problems.control.RejectedException.Field;
-import sensorhub.time.control.IsoTimestamps;
 
 /**
  * Reads a batch of readings from a request body as a stream, a JSON array of
  * {@code {sensor_id, creation_date, value}} or CSV with the header {@code sensor_id,creation_date,value}, so
  * that a large batch never sits in memory as text or as a tree of JSON objects. Every bad item is named by
- * its index; one bad item rejects the batch. More items than the limit are refused as soon as they are seen.
- * JSON is read as strictly as {@link StrictJson} reads any body, and skips nested values with its bounded skip.
+ * its index ({@link ReadingItems}); one bad item rejects the batch. JSON is read by {@link JsonReadings} from
+ * the bytes ({@link JsonTokenizer}), as strictly as {@link StrictJson} reads any body.
  */
 public final class ReadingBatchParser {
 
-    static final int MAX_LISTED_ERRORS = 100;
-    static final int MAX_ID_LENGTH = 90;
     /** A number as JSON writes it; Java would also read {@code 0x1p3}, {@code 2d} and {@code NaN}. */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final List<String> CSV_COLUMNS = List.of("sensor_id", "creation_date", "value");
     private static final CSVFormat CSV = CSVFormat.RFC4180;
 
-    private final int maxBatch;
-    private final ReadingBatch batch = new ReadingBatch();
-    private final List<Field> errors = new ArrayList<>();
-    private int invalidItems;
-
-    private ReadingBatchParser(int maxBatch) {
-        this.maxBatch = maxBatch;
+    private ReadingBatchParser() {
     }
 
     public static ReadingBatch json(InputStream body, int maxBatch) {
-        return new ReadingBatchParser(maxBatch).readJson(body);
-    }
-
-    public static ReadingBatch csv(InputStream body, int maxBatch) {
-        return new ReadingBatchParser(maxBatch).readCsv(body);
-    }
-
-    private ReadingBatch readJson(InputStream body) {
-        try (JsonParser parser = StrictJson.parser(body)) {
-            if (!parser.hasNext() || parser.next() != Event.START_ARRAY) {
-                throw new InvalidReadingsException("The body must be a JSON array of readings.");
-            }
-            int index = 0;
-            for (Event event = StrictJson.next(parser); event != Event.END_ARRAY; event = StrictJson.next(parser)) {
-                checkCount(index);
-                if (event == Event.START_OBJECT) {
-                    readJsonItem(parser, index);
-                } else {
-                    StrictJson.skip(parser, event, 2);
-                    reject(index, "", "must be an object {sensor_id, creation_date, value}");
-                }
-                index++;
-            }
-            if (parser.hasNext()) {
-                throw new InvalidReadingsException("The body has more after the array of readings.");
-            }
-            return finish();
-        } catch (JsonException e) {
-            throw StrictJson.invalid(e);
-        }
-    }
-
-    private void readJsonItem(JsonParser parser, int index) {
-        String sensorId = null;
-        String creationDate = null;
-        String value = null;
-        boolean wellTyped = true;
-        int seen = 0;
-        for (Event event = StrictJson.next(parser); event != Event.END_OBJECT; event = StrictJson.next(parser)) {
-            String key = StrictJson.text(parser.getString());
-            Event valueEvent = StrictJson.next(parser);
-            Event expected = switch (key) {
-                case "sensor_id", "creation_date" -> Event.VALUE_STRING;
-                case "value" -> Event.VALUE_NUMBER;
-                default -> null;
-            };
-            int field = switch (key) {
-                case "sensor_id" -> 1;
-                case "creation_date" -> 2;
-                case "value" -> 4;
-                default -> 0;
-            };
-            if (expected == null) {
-                // Other fields are passed over, as gateways add their own; a misspelt one leaves one missing.
-                StrictJson.skip(parser, valueEvent, 3);
-                continue;
-            }
-            if ((seen & field) != 0) {
-                reject(index, key, "is given twice");
-                wellTyped = false;
-            } else if (valueEvent == expected) {
-                seen |= field;
-                switch (key) {
-                    case "sensor_id" -> sensorId = StrictJson.text(parser.getString());
-                    case "creation_date" -> creationDate = parser.getString();
-                    default -> value = parser.getString();
-                }
-            } else if (valueEvent != Event.VALUE_NULL) {
-                reject(index, key, expected == Event.VALUE_NUMBER ? "must be a number" : "must be a string");
-                wellTyped = false;
-            }
-            StrictJson.skip(parser, valueEvent, 3);
-        }
-        if (wellTyped) {
-            accept(index, sensorId, creationDate, value);
+        try (JsonTokenizer json = new JsonTokenizer(body)) {
+            return new JsonReadings(json, new ReadingItems(maxBatch)).read();
         }
     }
 
@@ -129,7 +42,8 @@ public final class ReadingBatchParser {
      * RFC 4180 by Commons CSV: a field may be quoted, and then hold commas, quotes ({@code ""}) and line breaks,
      * as an id may. Only the id is taken exactly as written; spaces around a time or a value are passed over.
      */
-    private ReadingBatch readCsv(InputStream body) {
+    public static ReadingBatch csv(InputStream body, int maxBatch) {
+        ReadingItems items = new ReadingItems(maxBatch);
         try (Reader reader = withoutByteOrderMark(new BufferedReader(StrictJson.utf8(body)));
                 CSVParser csv = CSV.parse(reader)) {
             Iterator<CSVRecord> records = csv.iterator();
@@ -143,16 +57,16 @@ public final class ReadingBatchParser {
                 if (record.size() == 1 && record.get(0).isBlank()) {
                     continue;
                 }
-                checkCount(index);
+                items.checkCount(index);
                 if (record.size() != CSV_COLUMNS.size()) {
-                    reject(index, "", "has " + record.size() + " fields where the header names 3");
+                    items.reject(index, "", "has " + record.size() + " fields where the header names 3");
                 } else {
-                    accept(index, record.get(column[0]), record.get(column[1]).trim(),
-                            record.get(column[2]).trim());
+                    items.accept(index, record.get(column[0]), record.get(column[1]).trim(),
+                            parseFinite(record.get(column[2]).trim()));
                 }
                 index++;
             }
-            return finish();
+            return items.finish();
         } catch (CharacterCodingException e) {
             throw notCsv("is not valid UTF-8");
         } catch (UncheckedIOException e) {
@@ -184,40 +98,9 @@ public final class ReadingBatchParser {
         return CSV_COLUMNS.stream().mapToInt(names::indexOf).toArray();
     }
 
-    private void checkCount(int index) {
-        if (index >= maxBatch) {
-            throw new BatchTooLargeException(
-                    "A batch holds at most " + maxBatch + " readings; send the rest in further batches.");
-        }
-    }
-
-    private void accept(int index, String sensorId, String creationDate, String value) {
-        int before = errors.size() + invalidItems;
-        if (sensorId == null || sensorId.isEmpty() || sensorId.length() > MAX_ID_LENGTH) {
-            reject(index, "sensor_id", "must be a sensor id of 1 to " + MAX_ID_LENGTH + " characters");
-        }
-        long micros = 0;
-        try {
-            micros = creationDate == null ? 0 : IsoTimestamps.micros(creationDate);
-        } catch (DateTimeParseException | ArithmeticException e) {
-            creationDate = null;
-        }
-        if (creationDate == null) {
-            reject(index, "creation_date", "must be an ISO-8601 timestamp such as 2026-11-28T09:30:00Z");
-        }
-        double number = parseFinite(value);
-        if (Double.isNaN(number)) {
-            reject(index, "value", "must be a finite number");
-        }
-        if (errors.size() + invalidItems == before) {
-            // -0 is stored as 0: one reading compares equal to the other, in numpy as here, so a retry of either is
-            // unchanged.
-            batch.add(sensorId, micros, number == 0 ? 0.0 : number);
-        }
-    }
-
+    /** The number a CSV field writes, or NaN where it is not a finite decimal number. */
     private static double parseFinite(String text) {
-        if (text == null || !DECIMAL.matcher(text).matches()) {
+        if (!DECIMAL.matcher(text).matches()) {
             return Double.NaN;
         }
         try {
@@ -226,25 +109,5 @@ public final class ReadingBatchParser {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
-    }
-
-    private void reject(int index, String field, String message) {
-        if (errors.size() < MAX_LISTED_ERRORS) {
-            errors.add(new Field("[" + index + "]" + (field.isEmpty() ? "" : "." + field), message));
-        } else {
-            invalidItems++;
-        }
-    }
-
-    private ReadingBatch finish() {
-        if (!errors.isEmpty()) {
-            String more = invalidItems == 0 ? "" : " The first " + MAX_LISTED_ERRORS + " errors are listed.";
-            throw new InvalidReadingsException("Some readings are invalid; none was stored." + more,
-                    errors);
-        }
-        if (batch.size() == 0) {
-            throw new InvalidReadingsException("The batch holds no reading.");
-        }
-        return batch;
     }
 }

@@ -13,6 +13,7 @@ import sensorhub.testing.ParserContract;
 /**
  * Fuzzes the reading batch parser with request bodies: it ends, refuses only with a problem answer (400, or 413
  * for too many items) or a JSON syntax error, and every batch it returns holds only items within the limits.
+ * {@link #jsonLikeReference} also holds the hand-written JSON reader to the Parsson-based one it replaced.
  */
 class ReadingBatchParserFuzzTest {
 
@@ -24,6 +25,16 @@ class ReadingBatchParserFuzzTest {
     void json(byte[] body) throws Exception {
         ParserContract.outcome(() -> checked(() -> ReadingBatchParser.json(new ByteArrayInputStream(body), MAX_BATCH)),
                 RejectedException.class, InvalidJsonException.class);
+    }
+
+    /** Every body is answered as {@link ReferenceReadingBatchParser} answers it, as {@link ReferenceAgreement} says. */
+    @FuzzTest(maxDuration = ParserContract.FUZZ_TIME)
+    void jsonLikeReference(byte[] body) throws Exception {
+        int maxBatch = body.length % 3 == 0 ? 2 : MAX_BATCH;
+        ParserContract.outcome(() -> {
+            ReferenceAgreement.assertAgrees(body, maxBatch, body.length);
+            return body;
+        });
     }
 
     @FuzzTest(maxDuration = ParserContract.FUZZ_TIME)
@@ -44,7 +55,7 @@ class ReadingBatchParserFuzzTest {
     private static ReadingBatch withinLimits(ReadingBatch batch) {
         assertTrue(batch.size() >= 1 && batch.size() <= MAX_BATCH, "size " + batch.size());
         for (String id : batch.sensorIds()) {
-            assertTrue(!id.isEmpty() && id.length() <= ReadingBatchParser.MAX_ID_LENGTH, "sensor id " + id);
+            assertTrue(!id.isEmpty() && id.length() <= ReadingItems.MAX_ID_LENGTH, "sensor id " + id);
         }
         for (int i = 0; i < batch.size(); i++) {
             assertTrue(batch.sensorOf(i) >= 0 && batch.sensorOf(i) < batch.sensorIds().size(), "sensor of " + i);
