@@ -8,7 +8,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
-import sensorhub.database.boundary.SchemaMigration;
+import sensorhub.database.boundary.JavaMigrations;
 
 /**
  * A private in-memory H2 database with the service's schema, for tests of data-access code without a
@@ -36,7 +36,7 @@ public final class MemoryDatabase implements AutoCloseable {
         var flyway = Flyway.configure(getClass().getClassLoader()).dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .placeholders(Map.of("exact_text", "", "block_bytes", "VARBINARY"))
-                .javaMigrations(SchemaMigration.javaMigrations());
+                .javaMigrations(JavaMigrations.all());
         if (target != null) {
             flyway.target(target);
         }

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Brings the schema up to date before the application serves anything, from the versioned scripts in
@@ -32,14 +31,9 @@ public class SchemaMigration {
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .placeholders(placeholders())
-                .javaMigrations(javaMigrations())
+                .javaMigrations(JavaMigrations.all())
                 .load()
                 .migrate();
-    }
-
-    /** The migrations written in Java, beside the SQL scripts: Flyway does not scan for them in a WAR. */
-    public static JavaMigration[] javaMigrations() {
-        return new JavaMigration[] {new V3__Exact_identity_on_MySQL(), new V5__Readings_into_blocks()};
     }
 
     /**

@@ -57,7 +57,7 @@ public class SensorValuesResource {
     @POST
     @Consumes(CSV)
     @Requires(Permission.WRITE)
-    @Operation(operationId = "storeReadings", summary = "Store a batch of readings from CSV with the header sensor_id,creation_date,value")
+    @Operation(summary = "Store a batch of readings from CSV with the header sensor_id,creation_date,value")
     @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi
             .annotations.enums.SchemaType.STRING, example = "sensor_id,creation_date,value\ns1,2026-11-28T09:30:00Z,21.5")))
     @APIResponse(responseCode = "201", description = "Stored",

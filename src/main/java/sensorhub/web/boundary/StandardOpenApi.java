@@ -8,9 +8,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.info.Info;
 
 /**
- * Keeps the served {@code /openapi} document within the OpenAPI 3.0 schema, so that any client's validator or
+ * Keeps the served {@code /openapi} document within the OpenAPI schema, so that any client's validator or
  * generator takes it (registered by {@code mp.openapi.filter}). Payara 6.2025 adds a root property
  * {@code endpoints} (each context root's paths) that the schema forbids, and offers no setting to leave it out;
  * its own model class holds it, out of reach of the MicroProfile model, so it is emptied by name, which its
@@ -23,6 +24,29 @@ public class StandardOpenApi implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI document) {
+        withoutEmptyObjects(document);
+        withoutPayaraEndpoints(document);
+    }
+
+    /**
+     * WildFly's SmallRye writes the definition's unset {@code license}, {@code contact} and {@code externalDocs}
+     * as empty objects, which the schema refuses (a license needs a name, external docs a URL).
+     */
+    private static void withoutEmptyObjects(OpenAPI document) {
+        Info info = document.getInfo();
+        if (info != null && info.getLicense() != null && info.getLicense().getName() == null) {
+            info.setLicense(null);
+        }
+        if (info != null && info.getContact() != null && info.getContact().getName() == null
+                && info.getContact().getUrl() == null && info.getContact().getEmail() == null) {
+            info.setContact(null);
+        }
+        if (document.getExternalDocs() != null && document.getExternalDocs().getUrl() == null) {
+            document.setExternalDocs(null);
+        }
+    }
+
+    private static void withoutPayaraEndpoints(OpenAPI document) {
         Method setter;
         try {
             setter = document.getClass().getMethod("setEndpoints", Map.class);
