@@ -30,20 +30,25 @@ public class StandardOpenApi implements OASFilter {
 
     /**
      * WildFly's SmallRye writes the definition's unset {@code license}, {@code contact} and {@code externalDocs}
-     * as empty objects, which the schema refuses (a license needs a name, external docs a URL).
+     * as objects of empty strings, which the schema refuses (a license needs a name, external docs a URL).
      */
     private static void withoutEmptyObjects(OpenAPI document) {
         Info info = document.getInfo();
-        if (info != null && info.getLicense() != null && info.getLicense().getName() == null) {
+        if (info != null && info.getLicense() != null && isUnset(info.getLicense().getName())) {
             info.setLicense(null);
         }
-        if (info != null && info.getContact() != null && info.getContact().getName() == null
-                && info.getContact().getUrl() == null && info.getContact().getEmail() == null) {
+        if (info != null && info.getContact() != null && isUnset(info.getContact().getName())
+                && isUnset(info.getContact().getUrl()) && isUnset(info.getContact().getEmail())) {
             info.setContact(null);
         }
-        if (document.getExternalDocs() != null && document.getExternalDocs().getUrl() == null) {
+        if (document.getExternalDocs() != null && isUnset(document.getExternalDocs().getUrl())) {
             document.setExternalDocs(null);
         }
+    }
+
+    /** An annotation's default, which SmallRye copies as an empty string. */
+    private static boolean isUnset(String text) {
+        return text == null || text.isBlank();
     }
 
     private static void withoutPayaraEndpoints(OpenAPI document) {
