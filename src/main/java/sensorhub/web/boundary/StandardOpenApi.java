@@ -8,10 +8,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.info.Info;
 
 /**
- * Keeps the served {@code /openapi} document within the OpenAPI schema, so that any client's validator or
+ * Keeps the served {@code /openapi} document within the OpenAPI 3.0 schema, so that any client's validator or
  * generator takes it (registered by {@code mp.openapi.filter}). Payara 6.2025 adds a root property
  * {@code endpoints} (each context root's paths) that the schema forbids, and offers no setting to leave it out;
  * its own model class holds it, out of reach of the MicroProfile model, so it is emptied by name, which its
@@ -24,34 +23,6 @@ public class StandardOpenApi implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI document) {
-        withoutEmptyObjects(document);
-        withoutPayaraEndpoints(document);
-    }
-
-    /**
-     * WildFly's SmallRye writes the definition's unset {@code license}, {@code contact} and {@code externalDocs}
-     * as objects of empty strings, which the schema refuses (a license needs a name, external docs a URL).
-     */
-    private static void withoutEmptyObjects(OpenAPI document) {
-        Info info = document.getInfo();
-        if (info != null && info.getLicense() != null && isUnset(info.getLicense().getName())) {
-            info.setLicense(null);
-        }
-        if (info != null && info.getContact() != null && isUnset(info.getContact().getName())
-                && isUnset(info.getContact().getUrl()) && isUnset(info.getContact().getEmail())) {
-            info.setContact(null);
-        }
-        if (document.getExternalDocs() != null && isUnset(document.getExternalDocs().getUrl())) {
-            document.setExternalDocs(null);
-        }
-    }
-
-    /** An annotation's default, which SmallRye copies as an empty string. */
-    private static boolean isUnset(String text) {
-        return text == null || text.isBlank();
-    }
-
-    private static void withoutPayaraEndpoints(OpenAPI document) {
         Method setter;
         try {
             setter = document.getClass().getMethod("setEndpoints", Map.class);
