@@ -5,23 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sensorhub.readings.control.BlockCodecTest.rawBits;
+import static sensorhub.testing.PropertyCheck.forSeeds;
 
 import java.util.Arrays;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import sensorhub.testing.Inputs;
 
 /**
  * Holds {@link BlockCodec} to being lossless on series of every shape: timestamps regular, jittered, irregular
  * or anywhere in the range of {@code long}; values decimal, spiked, of any bit pattern, special (-0.0, NaNs,
  * subnormals, the extremes) or mixed; 1 to 4096 readings, cut from larger arrays. Changed blocks are refused
- * with an {@link IllegalArgumentException} or read as some valid block, never anything else.
+ * with an {@link IllegalArgumentException} or read as some valid block, never anything else. Each input
+ * follows from a seed that a failure names ({@link sensorhub.testing.PropertyCheck}).
  */
 class BlockCodecPropertiesTest {
 
@@ -30,68 +26,76 @@ class BlockCodecPropertiesTest {
         Double.longBitsToDouble(0x7FF8_0000_0000_0001L), Double.longBitsToDouble(0xFFF0_0000_0000_0001L),
         Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e308, 1e-308, 9_007_199_254_740_993d, 1e-22, 1e22};
 
-    @Property(tries = 2000)
-    void decodesEveryBitThatItEncoded(@ForAll("series") Series series) {
-        byte[] encoded = BlockCodec.encode(series.micros(), series.values(), series.from(), series.to());
-        BlockCodec.Block block = BlockCodec.decode(encoded);
+    @Test
+    void decodesEveryBitThatItEncoded() {
+        forSeeds(4_000, 1, BlockCodecPropertiesTest::series, series -> {
+            byte[] encoded = BlockCodec.encode(series.micros(), series.values(), series.from(), series.to());
+            BlockCodec.Block block = BlockCodec.decode(encoded);
 
-        assertArrayEquals(Arrays.copyOfRange(series.micros(), series.from(), series.to()), block.micros());
-        assertArrayEquals(rawBits(Arrays.copyOfRange(series.values(), series.from(), series.to())),
-                rawBits(block.values()));
-        assertEquals(series.to() - series.from(), BlockCodec.count(encoded));
+            assertArrayEquals(Arrays.copyOfRange(series.micros(), series.from(), series.to()), block.micros());
+            assertArrayEquals(rawBits(Arrays.copyOfRange(series.values(), series.from(), series.to())),
+                    rawBits(block.values()));
+            assertEquals(series.to() - series.from(), BlockCodec.count(encoded));
+        });
     }
 
-    @Property(tries = 1000)
-    void storesNumbersOfEDecimalsInADecimalModeOfAtMostE(@ForAll @IntRange(max = 15) int exponent,
-            @ForAll @IntRange(min = 1, max = 15) int digits, @ForAll("sizes") int size, @ForAll long seed) {
-        Random random = new Random(seed);
-        double[] values = decimals(random, size, exponent, digits);
-        long[] micros = new long[size];
-        Arrays.setAll(micros, i -> i * 1_000_000L);
+    @Test
+    void storesNumbersOfEDecimalsInADecimalModeOfAtMostE() {
+        forSeeds(2_000, 2, inputs -> new Decimals(inputs.between(0, 15), inputs.between(1, 15), size(inputs),
+                inputs.anyLong()), decimals -> {
+                    Random random = new Random(decimals.seed());
+                    int size = decimals.size();
+                    double[] values = decimals(random, size, decimals.exponent(), decimals.digits());
+                    long[] micros = new long[size];
+                    Arrays.setAll(micros, i -> i * 1_000_000L);
 
-        byte[] encoded = BlockCodec.encode(micros, values, 0, size);
-        assertTrue((encoded[1] & 0xFF) <= exponent, () -> "mode " + (encoded[1] & 0xFF));
-        BlockCodecTest.assertRoundTrip(micros, values, encoded);
+                    byte[] encoded = BlockCodec.encode(micros, values, 0, size);
+                    assertTrue((encoded[1] & 0xFF) <= decimals.exponent(), () -> "mode " + (encoded[1] & 0xFF));
+                    BlockCodecTest.assertRoundTrip(micros, values, encoded);
+                });
     }
 
-    @Property(tries = 3000)
-    void refusesChangedBlocksOrReadsThemAsValidOnes(@ForAll("changed") byte[] bytes) {
-        BlockCodec.Block block;
-        try {
-            block = BlockCodec.decode(bytes);
-        } catch (IllegalArgumentException refused) {
-            return;
-        }
-        int count = block.micros().length;
-        assertEquals(count, block.values().length);
-        assertEquals(count, BlockCodec.count(bytes));
-        assertNotEquals(0, count);
-        BlockCodecTest.assertRoundTrip(block.micros(), block.values(),
-                BlockCodec.encode(block.micros(), block.values(), 0, count));
+    @Test
+    void refusesChangedBlocksOrReadsThemAsValidOnes() {
+        forSeeds(6_000, 3, BlockCodecPropertiesTest::changed, bytes -> {
+            BlockCodec.Block block;
+            try {
+                block = BlockCodec.decode(bytes);
+            } catch (IllegalArgumentException refused) {
+                return;
+            }
+            int count = block.micros().length;
+            assertEquals(count, block.values().length);
+            assertEquals(count, BlockCodec.count(bytes));
+            assertNotEquals(0, count);
+            BlockCodecTest.assertRoundTrip(block.micros(), block.values(),
+                    BlockCodec.encode(block.micros(), block.values(), 0, count));
+        });
     }
 
-    @Provide
-    Arbitrary<Series> series() {
-        return Combinators.combine(Arbitraries.of(Times.class), Arbitraries.of(Values.class), sizes(),
-                Arbitraries.longs(), Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 3))
-                .as(Series::of);
+    /** {@code exponent} decimals of at most {@code digits} digits, {@code size} of them drawn from {@code seed}. */
+    record Decimals(int exponent, int digits, int size, long seed) {
     }
 
-    @Provide
-    Arbitrary<Integer> sizes() {
-        return Arbitraries.frequencyOf(Tuple.of(5, Arbitraries.integers().between(1, 300)),
-                Tuple.of(2, Arbitraries.integers().between(301, 4096)),
-                Tuple.of(1, Arbitraries.of(1, 2, 3, 128, 129, 130, 256, 257, 3600, 4096)));
+    static Series series(Inputs inputs) {
+        return Series.of(inputs.pick(Times.class), inputs.pick(Values.class), size(inputs), inputs.anyLong(),
+                inputs.between(0, 3), inputs.between(0, 3));
     }
 
-    @Provide
-    Arbitrary<byte[]> changed() {
-        Arbitrary<byte[]> blocks = Combinators.combine(Arbitraries.of(Times.class), Arbitraries.of(Values.class),
-                Arbitraries.integers().between(1, 300), Arbitraries.longs(), Arbitraries.just(0),
-                Arbitraries.just(0)).as(Series::of)
-                .map(s -> BlockCodec.encode(s.micros(), s.values(), s.from(), s.to()));
-        return Combinators.combine(blocks, Arbitraries.of(Change.class), Arbitraries.integers().between(0, 1 << 20),
-                Arbitraries.integers().between(1, 255)).as((block, change, at, b) -> change.apply(block, at, b));
+    static int size(Inputs inputs) {
+        return switch (inputs.weighted(5, 2, 1)) {
+            case 0 -> inputs.between(1, 300);
+            case 1 -> inputs.between(301, 4096);
+            default -> inputs.pick(1, 2, 3, 128, 129, 130, 256, 257, 3600, 4096);
+        };
+    }
+
+    /** A block of up to 300 readings with one change. */
+    static byte[] changed(Inputs inputs) {
+        Series s = Series.of(inputs.pick(Times.class), inputs.pick(Values.class), inputs.between(1, 300),
+                inputs.anyLong(), 0, 0);
+        byte[] block = BlockCodec.encode(s.micros(), s.values(), s.from(), s.to());
+        return inputs.pick(Change.class).apply(block, inputs.between(0, 1 << 20), inputs.between(1, 255));
     }
 
     /** One change to a block's bytes at a position (taken modulo its length). */
