@@ -160,6 +160,12 @@ migrations_applied() { # db server run-folder
     fi
 }
 
+# The names and first lines of the failed tests, from Maven's own summary, so that a CI log says what broke.
+print_failures() { # maven-log
+    [ -f "$1" ] || return 0
+    sed -n '/^\[ERROR\] \(Failures\|Errors\):/,/^\[INFO\]/p' "$1" | head -n 40
+}
+
 summary_value() { sed -n "s:.*<$2>\([0-9]*\)</$2>.*:\1:p" "$1" | head -n1; }
 
 # server db summary-file problem seconds [maven-status]
@@ -177,6 +183,7 @@ record() {
     line=$(printf '%-8s %-6s %3d passed, %d failed, %d skipped  (%ds)' "$server" "$db" "$passed" "$failed" "$skipped" "$seconds")
     if [ -n "$problem" ] || [ "$failed" != 0 ]; then
         FAILED=1; line="$line  FAIL${problem:+: $problem}"
+        [ -n "$summary" ] && print_failures "$(dirname "$(dirname "$summary")")/maven.log"
     fi
     TOTAL_PASSED=$((TOTAL_PASSED + passed)); TOTAL_FAILED=$((TOTAL_FAILED + failed))
     [ -n "$problem" ] && TOTAL_FAILED=$((TOTAL_FAILED + 1))
