@@ -3,12 +3,10 @@ package sensorhub.testing;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
-import sensorhub.database.boundary.JavaMigrations;
+import sensorhub.database.boundary.Migrations;
 
 /**
  * A private in-memory H2 database with the service's schema, for tests of data-access code without a
@@ -33,10 +31,7 @@ public final class MemoryDatabase implements AutoCloseable {
 
     /** Migrates to {@code target} (null: to the newest), the way the service does at deployment. */
     public void migrate(String target) {
-        var flyway = Flyway.configure(getClass().getClassLoader()).dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .placeholders(Map.of("exact_text", "", "block_bytes", "VARBINARY"))
-                .javaMigrations(JavaMigrations.all());
+        var flyway = Migrations.configure(dataSource);
         if (target != null) {
             flyway.target(target);
         }

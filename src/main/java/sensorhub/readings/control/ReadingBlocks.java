@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import sensorhub.database.boundary.ReadsDataSource;
 import sensorhub.database.control.Sql;
 import sensorhub.problems.control.RejectedException;
 import sensorhub.problems.control.RejectedException.Field;
@@ -22,7 +23,8 @@ import sensorhub.sensors.boundary.Sensors;
 
 /**
  * A sensor's readings, kept as time blocks in {@code reading_blocks} ({@link ReadingBlockTable} holds the SQL)
- * through JDBC on the container's datasource and transaction: readings are too many and too small for entities.
+ * through JDBC: readings are too many and too small for entities. Writes run on the container's datasource, in
+ * the caller's transaction; reads outside any transaction, on {@link ReadsDataSource}.
  * Storing readings announces {@link ReadingsWritten}, so that what was derived from them is forgotten.
  */
 @Stateless
@@ -33,6 +35,10 @@ public class ReadingBlocks {
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
+
+    /** Where the reads below go; they never join a transaction, so that this may be a pool of its own. */
+    @Inject
+    ReadsDataSource reads;
 
     @Inject
     Event<ReadingsWritten> written;
@@ -89,9 +95,9 @@ public class ReadingBlocks {
     }
 
     /** The values of a sensor in {@code [fromMicros, toMicros)}, in time order. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public double[] values(long sensorKey, long fromMicros, long toMicros) {
-        return Sql.run(dataSource, connection -> {
+        return Sql.run(reads.get(), connection -> {
             double[][] values = {new double[4096]};
             int[] size = {0};
             new ReadingBlockTable(connection).readings(sensorKey, fromMicros, toMicros, BLOCKS_PER_QUERY,
@@ -110,9 +116,9 @@ public class ReadingBlocks {
     }
 
     /** At most {@code limit} readings of a sensor in {@code [fromMicros, toMicros)}, in time order. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<Reading> page(long sensorKey, long fromMicros, long toMicros, int limit) {
-        return Sql.run(dataSource, connection -> {
+        return Sql.run(reads.get(), connection -> {
             List<Reading> page = new ArrayList<>(Math.min(limit, 1024));
             new ReadingBlockTable(connection).readings(sensorKey, fromMicros, toMicros, BLOCKS_PER_QUERY,
                     (micros, values) -> {
@@ -127,9 +133,9 @@ public class ReadingBlocks {
     }
 
     /** The headers of the blocks that may hold readings of {@code [fromMicros, toMicros)}, in time order. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<BlockHeader> headers(long sensorKey, long fromMicros, long toMicros) {
-        return Sql.run(dataSource, connection ->
+        return Sql.run(reads.get(), connection ->
                 new ReadingBlockTable(connection).headers(sensorKey, fromMicros, toMicros));
     }
 
@@ -138,10 +144,10 @@ public class ReadingBlocks {
      * in the range is taken by its header, only the others are decoded. A series of hours or coarser over whole
      * hours of the zone reads headers alone.
      */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<SeriesPoints.Point> series(long sensorKey, long fromMicros, long toMicros, Bucket bucket,
             ZoneId zone) {
-        return Sql.run(dataSource, connection -> {
+        return Sql.run(reads.get(), connection -> {
             ReadingBlockTable table = new ReadingBlockTable(connection);
             SeriesPoints points = new SeriesPoints(bucket, zone);
             List<BlockHeader> headers = table.headers(sensorKey, fromMicros, toMicros);
@@ -175,10 +181,10 @@ public class ReadingBlocks {
     }
 
     /** The newest reading of each of the sensors that has one, by sensor key, in one query. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Map<Long, Reading> latest(List<Long> sensorKeys) {
         return sensorKeys.isEmpty() ? Map.of()
-                : Sql.run(dataSource, connection -> new ReadingBlockTable(connection).latest(sensorKeys));
+                : Sql.run(reads.get(), connection -> new ReadingBlockTable(connection).latest(sensorKeys));
     }
 
     /** The index of the first time at or after {@code micros} in sorted, distinct times. */
