@@ -95,7 +95,7 @@ class DashboardSeriesIT extends DashboardTest {
      * points, about one per pixel of the chart. A year of readings every 10 minutes stands in for it here.
      */
     @Test
-    void drawsAYearWithinASecond() {
+    void drawsAYearAsAboutOnePointPerPixel() {
         String sensor = sensorWithWave(Instant.parse("2025-02-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"), 10);
         signInAsAdmin();
         openSensor(sensor);
@@ -108,8 +108,9 @@ class DashboardSeriesIT extends DashboardTest {
         int maxBuckets = Integer.parseInt(chart.getAttribute("data-max-buckets"));
         assertTrue(maxBuckets <= 1280, "about the chart's width in pixels: " + maxBuckets);
         assertTrue(Integer.parseInt(chart.getAttribute("data-points")) <= maxBuckets);
-        long millis = Long.parseLong(chart.getAttribute("data-render-ms"));
-        assertTrue(millis < 1000, "request to drawn chart took " + millis + " ms");
+        // A figure, not a criterion: a test must not fail on a timing of this shared machine (README "Dashboard").
+        System.out.printf("DashboardSeriesIT: a year of a 1 Hz sensor, request to drawn chart: %s ms%n",
+                Long.parseLong(chart.getAttribute("data-render-ms")));
     }
 
     @Test
