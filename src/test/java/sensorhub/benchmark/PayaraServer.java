@@ -78,6 +78,18 @@ public final class PayaraServer implements AutoCloseable {
 
     /** Starts the server as {@code launch} says and waits until {@code /health/ready} answers 200. */
     public static PayaraServer start(Path project, Launch launch) throws IOException, InterruptedException {
+        PayaraServer server = launch(project, launch);
+        try {
+            server.awaitReady();
+            return server;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** Starts the server as {@code launch} says, without waiting for it. */
+    public static PayaraServer launch(Path project, Launch launch) throws IOException {
         Path accessLogs = launch.work().resolve("access");
         deleteRecursively(launch.work());
         Files.createDirectories(accessLogs);
@@ -101,22 +113,16 @@ public final class PayaraServer implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(launch.environment());
 
-        PayaraServer server = new PayaraServer(builder.start(), URI.create("http://127.0.0.1:" + launch.port() + "/"),
-                accessLogs, log);
-        try {
-            server.awaitReady();
-            return server;
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            server.close();
-            throw e;
-        }
+        return new PayaraServer(builder.start(), URI.create("http://127.0.0.1:" + launch.port() + "/"), accessLogs,
+                log);
     }
 
     static Path jdkBin() {
         return Path.of(System.getProperty("java.home"), "bin");
     }
 
-    private void awaitReady() throws IOException, InterruptedException {
+    /** Waits until {@code /health/ready} answers 200: deployed, and the database and schema are there. */
+    public void awaitReady() throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(base.resolve("/health/ready")).timeout(Duration.ofSeconds(10))
                 .build();
@@ -179,6 +185,11 @@ public final class PayaraServer implements AutoCloseable {
             }
         }
         return millis;
+    }
+
+    /** Ends the server at once (SIGKILL), as a crash would: no shutdown, nothing flushed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     /** Stops the server (SIGTERM, so that Payara cleans up; killed after 30 s), and the heap watch with it. */
