@@ -19,6 +19,7 @@ import sensorhub.aggregations.entity.DailyAggregation;
 import sensorhub.database.control.TransientFailures;
 import sensorhub.readings.control.BlockHeader;
 import sensorhub.readings.control.ReadingBlocks;
+import sensorhub.readings.control.ReadingBlocks.Purpose;
 import sensorhub.sensors.boundary.SensorNotFoundException;
 import sensorhub.sensors.boundary.Sensors;
 import sensorhub.sensors.entity.Sensor;
@@ -100,8 +101,8 @@ public class DailyAggregations {
                 block++;
             }
             boolean mayHaveReadings = block < headers.size() && headers.get(block).firstMicros() < day.endMicros();
-            double[] values = mayHaveReadings ? blocks.values(sensorKey, day.startMicros(), day.endMicros())
-                    : new double[0];
+            double[] values = mayHaveReadings
+                    ? blocks.values(Purpose.KEEP, sensorKey, day.startMicros(), day.endMicros()) : new double[0];
             computed.add(values.length == 0 ? DailyAggregation.empty(day.day())
                     : new DailyAggregation(day.day(), values.length, Summary.of(values)));
         }

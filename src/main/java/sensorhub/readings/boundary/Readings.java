@@ -19,6 +19,7 @@ import sensorhub.readings.control.BlockIngest;
 import sensorhub.readings.control.Bucket;
 import sensorhub.readings.control.ReadingBatch;
 import sensorhub.readings.control.ReadingBlocks;
+import sensorhub.readings.control.ReadingBlocks.Purpose;
 import sensorhub.readings.control.ReadingBatchParser;
 import sensorhub.readings.entity.Reading;
 import sensorhub.sensors.boundary.SensorFilter;
@@ -73,7 +74,7 @@ public class Readings {
 
     public DayValuesJson ofDay(String sensorId, DayWindow day) {
         Sensor sensor = sensors.find(sensorId);
-        return new DayValuesJson(blocks.values(sensor.key(), day.startMicros(), day.endMicros()),
+        return new DayValuesJson(blocks.values(Purpose.SHOW, sensor.key(), day.startMicros(), day.endMicros()),
                 sensor.unit());
     }
 

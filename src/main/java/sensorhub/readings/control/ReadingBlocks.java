@@ -24,7 +24,7 @@ import sensorhub.sensors.boundary.Sensors;
 /**
  * A sensor's readings, kept as time blocks in {@code reading_blocks} ({@link ReadingBlockTable} holds the SQL)
  * through JDBC: readings are too many and too small for entities. Writes run on the container's datasource, in
- * the caller's transaction; reads outside any transaction, on {@link ReadsDataSource}.
+ * the caller's transaction; reads outside any transaction, most on {@link ReadsDataSource} (see {@link Purpose}).
  * Storing readings announces {@link ReadingsWritten}, so that what was derived from them is forgotten.
  */
 @Stateless
@@ -94,10 +94,19 @@ public class ReadingBlocks {
                 items);
     }
 
+    /**
+     * What a read is for, and so where it may go. Readings to be shown may come from the reads datasource. Those
+     * that statistics are computed from, to be kept, come from the primary: were the reads datasource an
+     * asynchronous replica that lags, a kept statistic would miss readings until its day is written again.
+     */
+    public enum Purpose {
+        SHOW, KEEP
+    }
+
     /** The values of a sensor in {@code [fromMicros, toMicros)}, in time order. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public double[] values(long sensorKey, long fromMicros, long toMicros) {
-        return Sql.run(reads.get(), connection -> {
+    public double[] values(Purpose purpose, long sensorKey, long fromMicros, long toMicros) {
+        return Sql.run(purpose == Purpose.KEEP ? dataSource : reads.get(), connection -> {
             double[][] values = {new double[4096]};
             int[] size = {0};
             new ReadingBlockTable(connection).readings(sensorKey, fromMicros, toMicros, BLOCKS_PER_QUERY,
@@ -132,10 +141,13 @@ public class ReadingBlocks {
         });
     }
 
-    /** The headers of the blocks that may hold readings of {@code [fromMicros, toMicros)}, in time order. */
+    /**
+     * The headers of the blocks that may hold readings of {@code [fromMicros, toMicros)}, in time order, from the
+     * primary: they decide which days' statistics are computed to be kept (see {@link Purpose}).
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<BlockHeader> headers(long sensorKey, long fromMicros, long toMicros) {
-        return Sql.run(reads.get(), connection ->
+        return Sql.run(dataSource, connection ->
                 new ReadingBlockTable(connection).headers(sensorKey, fromMicros, toMicros));
     }
 
