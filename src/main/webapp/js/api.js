@@ -128,8 +128,7 @@ export function meaning(status) {
     case 401: return 'The service does not know this API key, or it has been revoked. Sign in again with a valid key.';
     case 403: return 'The service knows this API key, but the key lacks the permission this needs. '
       + 'Ask an administrator for a key with that permission (read, write, delete or admin).';
-    case 404: return 'The service has nothing at this address: the item may have been deleted, or this service '
-      + 'does not offer that function yet.';
+    case 404: return 'The service has nothing at this address: the item may have been deleted.';
     case 409: return 'This conflicts with what is stored already; nothing was changed.';
     case 413: return 'This is more than the service takes in one request; send it in smaller parts.';
     case 422: return 'The request names something the service does not know; nothing was stored.';

@@ -16,14 +16,15 @@ const nav = document.getElementById('nav');
 const keysLink = document.getElementById('nav-keys');
 const who = document.getElementById('who');
 let cleanup = null;
+let current = null;
 
 const ROUTES = [
-  [/^\/?$/, () => overview(view)],
-  [/^\/sensors\/new$/, () => sensorForm(view, {})],
-  [/^\/sensors\/([^/]+)\/edit$/, id => sensorForm(view, { id })],
-  [/^\/sensors\/([^/]+)$/, id => sensorView(view, { id })],
-  [/^\/keys$/, () => keysView(view)],
-  [/^\/upload$/, () => uploadView(view)],
+  [/^\/?$/, section => overview(section)],
+  [/^\/sensors\/new$/, section => sensorForm(section, {})],
+  [/^\/sensors\/([^/]+)\/edit$/, (section, id) => sensorForm(section, { id })],
+  [/^\/sensors\/([^/]+)$/, (section, id) => sensorView(section, { id })],
+  [/^\/keys$/, section => keysView(section)],
+  [/^\/upload$/, section => uploadView(section)],
 ];
 
 async function route() {
@@ -35,23 +36,31 @@ async function route() {
   }
   if (typeof cleanup === 'function') cleanup();
   cleanup = null;
-  view.replaceChildren();
+  // Each section draws into an element of its own: one still loading when the address changes again then
+  // draws, fails and finishes out of sight instead of over the newer one.
+  const section = document.createElement('div');
+  current = section;
+  view.replaceChildren(section);
   view.setAttribute('aria-busy', 'true');
   try {
     const [pattern, render] = ROUTES.find(([p]) => p.test(path)) ?? [];
     if (!render) {
-      view.textContent = 'There is no such page here.';
+      section.textContent = 'There is no such page here.';
       return;
     }
     const match = pattern.exec(path);
-    cleanup = await render(...match.slice(1).map(decodeURIComponent));
+    const done = await render(section, ...match.slice(1).map(decodeURIComponent));
+    if (section === current) cleanup = done;
+    else if (typeof done === 'function') done();
   } catch (error) {
     const slot = document.createElement('div');
-    view.replaceChildren(slot);
+    section.replaceChildren(slot);
     showProblem(slot, error);
   } finally {
-    view.removeAttribute('aria-busy');
-    view.dataset.route = path || '/';
+    if (section === current) {
+      view.removeAttribute('aria-busy');
+      view.dataset.route = path || '/';
+    }
   }
 }
 

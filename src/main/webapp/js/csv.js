@@ -1,12 +1,4 @@
-// RFC 4180 CSV as the service reads and writes it: a header line, fields with , " or line breaks quoted.
-
-/** One CSV line (without its line break) of the fields; quoted where RFC 4180 requires it. */
-export function csvLine(fields) {
-  return fields.map(value => {
-    const text = value === null || value === undefined ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  }).join(',');
-}
+// RFC 4180 CSV as the service reads it: a header line, fields with , " or line breaks quoted.
 
 /**
  * The records of a CSV text after its header, as the service counts them (a blank record is skipped and takes

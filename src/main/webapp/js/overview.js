@@ -1,5 +1,5 @@
 // The sensors at a glance: each with its newest reading and how old it is, filtered and searched, page by page.
-import { ApiError, apiUrl, call, nextOf } from './api.js';
+import { apiUrl, call, nextOf } from './api.js';
 import { formatValue } from './charts.js';
 import { debounce, field, h } from './dom.js';
 import { showProblem } from './problems.js';
@@ -9,28 +9,17 @@ const PAGE = 100;
 
 /**
  * The newest readings, from GET /api/latest_values, fetched along with the sensors' pages: both lists come in
- * the same order, so pages are read until one passes the sensors shown. A service without that route (404)
- * leaves every latest value unknown.
+ * the same order, so pages are read until one passes the sensors shown.
  */
 class LatestValues {
   constructor(filters) {
     this.next = apiUrl('latest_values', { ...filters, limit: 1000 });
     this.byId = new Map();
-    this.available = true;
   }
 
   async cover(ids) {
-    while (this.available && this.next && ids.some(id => !this.byId.has(id))) {
-      let response;
-      try {
-        response = await call(this.next);
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) {
-          this.available = false;
-          return;
-        }
-        throw error;
-      }
+    while (this.next && ids.some(id => !this.byId.has(id))) {
+      const response = await call(this.next);
       let passed = false;
       for (const latest of await response.json()) {
         this.byId.set(latest.sensor_id, latest);
@@ -78,8 +67,7 @@ export async function overview(view) {
     const shown = rows.filter(({ sensor }) => words.every(word =>
       [sensor.id, sensor.name, sensor.type, sensor.location ?? ''].some(text => text.toLowerCase().includes(word))));
     body.replaceChildren(...shown.map(({ sensor }) => row(sensor, latest, zone)));
-    const unknown = latest && !latest.available ? ' Latest values are not offered by this service yet (—).' : '';
-    status.textContent = `${shown.length} of ${rows.length} sensors loaded${next ? ', more to load' : ''}.${unknown}`;
+    status.textContent = `${shown.length} of ${rows.length} sensors loaded${next ? ', more to load' : ''}.`;
     more.hidden = !next;
   }
 

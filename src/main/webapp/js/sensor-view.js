@@ -1,11 +1,9 @@
 // One sensor: its newest reading, the readings chart over a range that ends there, the daily box plot and
 // statistics table, and a CSV download of the range shown.
-import { ApiError, apiUrl, call, getJson, nextOf, segment } from './api.js';
+import { call, getJson, segment } from './api.js';
 import { boxPlot, formatValue, readingsChart } from './charts.js';
-import { csvLine } from './csv.js';
 import { debounce, field, h } from './dom.js';
 import { latestReading } from './latest.js';
-import { MAX_READINGS, seriesFromValues } from './series-fallback.js';
 import { showProblem } from './problems.js';
 import { age, browserZone, dateOf, duration, formatInstant, instantOf, iso, nextDate, startOfDay, wallTimeOf, zones }
   from './time.js';
@@ -53,29 +51,21 @@ export async function sensorView(view, { id }) {
     ui.zoomReset.disabled = state.shown.from === state.range.from && state.shown.to === state.range.to;
     describeRange(ui, state);
     try {
-      const { answer, source } = await series(sensor.id, from, to, readings.pixels(), state.zone);
+      const answer = await getJson(`sensors/${segment(sensor.id)}/series`, {
+        query: { from: iso(from), to: iso(to), max_buckets: readings.pixels(), zone: state.zone },
+      });
       if (load !== loads) return;
-      if (!answer) {
-        readings.show([], from, to);
-        ui.readingsFigure.dataset.state = 'too-many';
-        ui.readingsNote.textContent = `This range holds more than ${MAX_READINGS.toLocaleString()} readings, more than `
-          + 'the browser summarises itself; this service does not offer GET /api/sensors/{id}/series yet. '
-          + 'Choose a shorter range or zoom in. The daily statistics below cover the whole range.';
-        showProblem(ui.readingsProblem, null);
-        return;
-      }
       const drawn = readings.show(answer.points, from, to);
       await new Promise(requestAnimationFrame);
       const readingCount = answer.points.reduce((sum, p) => sum + p.count, 0);
       Object.assign(ui.readingsFigure.dataset, {
-        state: 'shown', zone: state.zone, source, bucket: answer.bucket, points: answer.points.length, readings: readingCount,
+        state: 'shown', zone: state.zone, bucket: answer.bucket, points: answer.points.length, readings: readingCount,
         maxBuckets: readings.pixels(), renderMs: Math.round(performance.now() - started), gaps: drawn.gaps,
         singlePoints: drawn.singles,
       });
       ui.readingsNote.textContent = answer.points.length
         ? `${readingCount.toLocaleString()} readings in ${answer.points.length.toLocaleString()} buckets of `
           + `${answer.bucket} (${answer.zone}); the band spans min to max, the line is the mean.`
-          + (source === 'browser' ? ' Summarised in the browser: this service does not offer the series route yet.' : '')
         : 'No readings in this range.';
       showProblem(ui.readingsProblem, null);
     } catch (error) {
@@ -184,19 +174,6 @@ export async function sensorView(view, { id }) {
   };
 }
 
-/** The service's series of the range; where it has no series route (404), the browser's of a short range. */
-async function series(id, from, to, maxBuckets, zone) {
-  try {
-    const answer = await getJson(`sensors/${segment(id)}/series`, {
-      query: { from: iso(from), to: iso(to), max_buckets: maxBuckets, zone },
-    });
-    return { answer, source: 'service' };
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 404) throw error;
-    return { answer: await seriesFromValues(id, from, to, maxBuckets, zone), source: 'browser' };
-  }
-}
-
 function presetRange(state) {
   return { from: state.end - PRESETS[state.preset], to: state.end };
 }
@@ -295,43 +272,20 @@ function statisticsTable(wrap, days, unit) {
         name === 'count' ? day.count.toLocaleString() : formatValue(day[name]))))))));
 }
 
-/** The shown range as CSV: the service's export where it has one, else built here from the JSON pages. */
+/** The shown range as the service's CSV export of its readings. */
 async function downloadCsv(sensor, { from, to }, ui) {
   ui.download.disabled = true;
   ui.downloadStatus.textContent = 'Preparing the CSV…';
-  const path = `sensors/${segment(sensor.id)}/values`;
-  const query = { from: iso(from), to: iso(to) };
   try {
-    let blob = null;
-    let source = 'service';
-    try {
-      const response = await call(path, { query, accept: 'text/csv' });
-      if ((response.headers.get('Content-Type') ?? '').startsWith('text/csv')) blob = await response.blob();
-    } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 406) throw error;
-    }
-    let count = null;
-    if (!blob) {
-      source = 'browser';
-      const lines = [csvLine(['sensor_id', 'creation_date', 'value'])];
-      let next = apiUrl(path, { ...query, limit: 10000 });
-      while (next) {
-        const response = await call(next);
-        for (const reading of await response.json()) lines.push(csvLine([sensor.id, reading.creation_date, reading.value]));
-        next = nextOf(response);
-      }
-      count = lines.length - 1;
-      blob = new Blob([lines.join('\r\n') + '\r\n'], { type: 'text/csv' });
-    }
+    const response = await call(`sensors/${segment(sensor.id)}/values`,
+      { query: { from: iso(from), to: iso(to) }, accept: 'text/csv' });
+    const blob = await response.blob();
     const name = `${sensor.id.replace(/[^A-Za-z0-9._-]/g, '_')}_${iso(from)}_${iso(to)}.csv`.replaceAll(':', '-');
     const link = h('a', { href: URL.createObjectURL(blob), download: name, hidden: true });
     document.body.append(link);
     link.click();
     setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-    ui.downloadStatus.dataset.source = source;
-    ui.downloadStatus.textContent = source === 'service'
-      ? `Downloaded ${name} (exported by the service).`
-      : `Downloaded ${name}: ${count.toLocaleString()} readings (built in the browser; this service has no CSV export yet).`;
+    ui.downloadStatus.textContent = `Downloaded ${name} (exported by the service).`;
   } catch (error) {
     ui.downloadStatus.textContent = '';
     showProblem(ui.downloadStatus, error);

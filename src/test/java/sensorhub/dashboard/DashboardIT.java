@@ -24,9 +24,9 @@ import sensorhub.testing.Api.Answer;
 import sensorhub.testing.Fixtures;
 
 /**
- * The dashboard in a real browser, on what the service offers today: signing in, the box plot and table of daily
- * statistics, keys, uploads, sensors, the CSV download. What needs the series, latest-values or CSV-export routes
- * is in {@link DashboardSeriesIT}.
+ * The dashboard in a real browser: signing in, what an error means, the box plot and table of daily statistics,
+ * keys, uploads, sensors, the CSV download's content. The readings chart, the latest values and the export's
+ * round trip are in {@link DashboardSeriesIT}.
  */
 class DashboardIT extends DashboardTest {
 
@@ -118,6 +118,22 @@ class DashboardIT extends DashboardTest {
         assertEquals("403", problem.getAttribute("data-status"));
         assertTrue(text(problem).contains("lacks the 'write' permission"), text(problem));
         assertTrue(text(problem).contains("knows this API key, but the key lacks the permission"), text(problem));
+    }
+
+    @Test
+    void explainsA404ForASensorDeletedWhileItIsShown() {
+        String sensor = sensorWithWave(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z"), 10);
+        signInAsAdmin();
+        openSensor(sensor);
+        awaitReadings();
+        assertEquals(204, api.delete("sensors/" + sensor).status());
+
+        browser.find("#zoom-in").sendKeys(Keys.ENTER);
+        browser.until(d -> "failed".equals(browser.find("#readings-chart").getAttribute("data-state")));
+        WebElement problem = browser.shown("#readings-chart .problem");
+        assertEquals("404", problem.getAttribute("data-status"));
+        assertTrue(text(problem).contains("No sensor has the id '" + sensor + "'."), text(problem));
+        assertTrue(text(problem).contains("the item may have been deleted"), text(problem));
     }
 
     @Test
