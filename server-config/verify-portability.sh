@@ -12,8 +12,11 @@
 # Prints one line per server and database with the suite's pass/fail counts; exits non-zero if any fails.
 # MariaDB (DBS containing mysql): 127.0.0.1:3306, where root without a password creates a database
 # sensorhub_port_<server> and a user with a fresh password for each run (WildFly and Payara refuse empty
-# passwords). Work files: target/portability/. One server runs at a time; ports: WildFly 18080 and 19990
-# (offset 10000), Open Liberty 18090, Payara Micro 18085.
+# passwords). On MariaDB each server also binds the second datasource of the heavy reads (server-config/*/reads.*)
+# to the same database and the service is told to use it (SENSORS_READS_DATASOURCE); the run fails unless the
+# server's log names it as the reads' datasource. On H2 the reads use the primary (the default). Work files:
+# target/portability/. One server runs at a time; ports: WildFly 18080 and 19990 (offset 10000), Open Liberty
+# 18090, Payara Micro 18085.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -38,6 +41,13 @@ pom_property() { "${MVN[@]}" -q org.apache.maven.plugins:maven-help-plugin:3.5.1
 declare -A HTTP_PORT=([payara]=18085 [wildfly]=18080 [liberty]=18090)
 declare -A HEALTH_ROOT=([payara]=http://127.0.0.1:18085 [wildfly]=http://127.0.0.1:19990 [liberty]=http://127.0.0.1:18090)
 declare -A PROFILE=([payara]="" [wildfly]=wildfly [liberty]=liberty)
+# The JNDI name of the reads' datasource that server-config/<server>/reads.* binds, and the log the server writes
+# in a suite's run folder, with its rotated parts beside it (payara.log.0, .1, ...; server.log.<date>). Payara
+# Micro's console goes nowhere under Arquillian (outputToConsole false): its MariaDB suite asks for a log file.
+declare -A READS_DATASOURCE=([payara]=jdbc/sensorhub-reads [wildfly]=java:jboss/datasources/SensorHubReadsDS
+                             [liberty]=jdbc/sensorhub-reads)
+declare -A SERVER_LOG=([payara]=payara.log [wildfly]=wildfly/standalone/log/server.log
+                       [liberty]=wlp/usr/servers/sensorhub/logs/messages.log)
 
 T0=$SECONDS
 RESULTS=()
@@ -66,9 +76,11 @@ provision_wildfly() {
     local home=$1 db=$2
     mkdir -p "$(dirname "$home")"
     tar -xzf "$WILDFLY_TGZ" -C "$(dirname "$home")" && mv "$(dirname "$home")/wildfly-$WILDFLY_VERSION" "$home" || return 1
-    # both scripts in one jboss-cli run (each embeds and stops its own offline server)
+    # the scripts in one jboss-cli run (each embeds and stops its own offline server); on MariaDB the reads' pool
+    # after the primary, whose driver it uses
     cat "$ROOT/server-config/wildfly/microprofile.cli" \
         "$ROOT/server-config/wildfly/$([ "$db" = mysql ] && echo mysql || echo h2-file).cli" > "$home/../configure.cli"
+    [ "$db" = mysql ] && cat "$ROOT/server-config/wildfly/reads.cli" >> "$home/../configure.cli"
     "$home/bin/jboss-cli.sh" --file="$home/../configure.cli" -Dsensors.jdbc.driver="$MYSQL_JAR" \
         > "$home/../configure.log" 2>&1 || { log "jboss-cli failed:"; cat "$home/../configure.log"; return 1; }
 }
@@ -83,7 +95,7 @@ provision_liberty() {
     mkdir -p "$server/configDropins/overrides" "$wlp/usr/shared/resources/jdbc"
     cp "$ROOT/server-config/liberty/server.xml" "$server/"
     if [ "$db" = mysql ]; then
-        cp "$ROOT/server-config/liberty/mysql.xml" "$server/configDropins/overrides/"
+        cp "$ROOT/server-config/liberty/mysql.xml" "$ROOT/server-config/liberty/reads.xml" "$server/configDropins/overrides/"
         cp "$MYSQL_JAR" "$wlp/usr/shared/resources/jdbc/"
     else
         cp "$ROOT/server-config/liberty/h2-file.xml" "$server/configDropins/overrides/"
@@ -96,7 +108,8 @@ provision_liberty() {
 
 mariadb_root() { mariadb --protocol=tcp -h"$DB_HOST" -P"$DB_PORT" -uroot "$@"; }
 
-# A fresh database and user for one run; exports what the server and the tests read.
+# A fresh database and user for one run; exports what the server and the tests read, the reads' datasource of
+# server $1 bound to the same database.
 use_mysql() {
     local name=sensorhub_port_$1 password
     password=port-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -111,10 +124,11 @@ GRANT ALL ON $name.* TO '$name'@'localhost';
 GRANT ALL ON $name.* TO '$name'@'127.0.0.1';
 SQL
     export SENSORS_DB_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$name" SENSORS_DB_USER=$name SENSORS_DB_PASSWORD=$password
+    export SENSORS_READS_DB_URL=$SENSORS_DB_URL SENSORS_READS_DATASOURCE=${READS_DATASOURCE[$1]}
 }
 
 use_h2() {
-    unset SENSORS_DB_URL SENSORS_DB_USER SENSORS_DB_PASSWORD
+    unset SENSORS_DB_URL SENSORS_DB_USER SENSORS_DB_PASSWORD SENSORS_READS_DB_URL SENSORS_READS_DATASOURCE
     export SENSORS_H2_FILE=$1/db/sensorhub
 }
 
@@ -133,9 +147,15 @@ run_suite() {
     local args=(-Dit.reports="$run/reports" -Dit.h2.file="$run/db/sensorhub" -Dit.port="${HTTP_PORT[payara]}"
                 -Dit.wildfly.home="$run/wildfly" -Dit.liberty.home="$run/wlp" -Dit.liberty.port="${HTTP_PORT[liberty]}")
     local profiles=${PROFILE[$server]}
-    [ "$server" = payara ] && [ "$db" = mysql ] && profiles=mysql
+    if [ "$server" = payara ] && [ "$db" = mysql ]; then
+        # Payara Micro takes one post-boot file: the primary's commands, then the reads' pool (reads.asadmin says
+        # so); the profile mysql's other options, and a log file to look for the reads' datasource in
+        profiles=mysql
+        cat "$ROOT/server-config/payara/mysql.asadmin" "$ROOT/server-config/payara/reads.asadmin" > "$run/post-boot.asadmin"
+        args+=("-Dit.db.options=--addlibs $MYSQL_JAR --postbootcommandfile $run/post-boot.asadmin --logtofile $run/${SERVER_LOG[payara]}")
+    fi
     [ -n "$profiles" ] && args+=(-P"$profiles")
-    log "$server/$db: suite"
+    log "$server/$db: suite${SENSORS_READS_DATASOURCE:+, heavy reads through a second pool, $SENSORS_READS_DATASOURCE}"
     SUITE_RUN=$run
     "${MVN[@]}" "${args[@]}" failsafe:integration-test failsafe:verify > "$run/maven.log" 2>&1
     local status=$?
@@ -144,6 +164,10 @@ run_suite() {
     local applied problem=""
     applied=$(migrations_applied "$db" "$server" "$run"); applied=${applied:-0}
     [ "$applied" = "$MIGRATIONS" ] || problem="$applied of $MIGRATIONS migrations in the schema history"
+    if [ "$db" = mysql ] && ! reads_datasource_logged "$run/${SERVER_LOG[$server]}"; then
+        problem="${problem:+$problem; }the server's log ($run/${SERVER_LOG[$server]}*) does not name"
+        problem="$problem $SENSORS_READS_DATASOURCE as the reads' datasource"
+    fi
     record "$server" "$db" "$run/reports/failsafe-summary.xml" "$problem" $((SECONDS - started)) $status
 }
 
@@ -158,6 +182,12 @@ migrations_applied() { # db server run-folder
             -sql 'SELECT COUNT(*) FROM "flyway_schema_history" WHERE "success" AND "version" IS NOT NULL' \
             2>/dev/null | sed -n 2p
     fi
+}
+
+# Whether the service logged that its heavy reads use the datasource SENSORS_READS_DATASOURCE names: a binding
+# the service never saw (a variable not passed on, a file not read) leaves the reads on the primary and says so.
+reads_datasource_logged() { # server-log
+    grep -q -F "Heavy reads use the datasource $SENSORS_READS_DATASOURCE (sensors.reads.datasource)" "$1"* 2>/dev/null
 }
 
 # The names and first lines of the failed tests, from Maven's own summary, so that a CI log says what broke.
@@ -332,7 +362,8 @@ done
 
 echo
 echo "== One WAR ($(basename "$WAR"), sha256 ${WAR_SUM:0:12}), the same suite on each server and database;"
-echo "   each suite run starts from an empty database and must leave the WAR's $MIGRATIONS migration(s) applied"
+echo "   each suite run starts from an empty database and must leave the WAR's $MIGRATIONS migration(s) applied;"
+echo "   the MariaDB runs read through a second pool (server-config/*/reads.*, on the same database), named in the log"
 printf '%s\n' "${RESULTS[@]}"
 echo "total time $((SECONDS - T0)) s; logs in target/portability/runs/"
 echo "portability: $TOTAL_PASSED passed, $TOTAL_FAILED failed"
