@@ -2,6 +2,8 @@ package sensorhub.reliability;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -220,7 +222,7 @@ final class FailoverPhase {
             String zone = zones.get(next++ % zones.size());
             Answer answer = reads.get(Route.AGGREGATION_RANGE, "sensors/" + sensor + "/daily_aggregations?from="
                     + FIRST_STATISTICS_DAY + "&to=" + FIRST_STATISTICS_DAY.plusDays(STATISTICS_DAYS - 1) + "&zone="
-                    + zone);
+                    + URLEncoder.encode(zone, StandardCharsets.UTF_8));
             if (answer.status() == 200) {
                 for (JsonObject day : answer.array().getValuesAs(JsonObject.class)) {
                     answeredDays.computeIfAbsent(sensor + " " + zone + " " + day.getString("date"),
