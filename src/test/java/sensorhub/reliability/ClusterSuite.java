@@ -21,6 +21,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import sensorhub.benchmark.PayaraServer;
 import sensorhub.reliability.ApiTraffic.Answer;
 
@@ -43,6 +46,9 @@ public final class ClusterSuite {
 
     static final int INSTANCES = 3;
     static final int FIRST_INSTANCE_PORT = 18081;
+    /** A line of the retried-conflicts counter in the Prometheus text: its kind and its value. */
+    private static final Pattern RETRIED = Pattern.compile(
+            "sensorhub_db_conflicts_retried_total\\{.*kind=\"([a-z_]+)\".*\\} ([0-9.eE+]+)");
 
     private final Path project;
     private final Report report;
@@ -100,6 +106,28 @@ public final class ClusterSuite {
         keysAcrossInstances();
         readingsAcrossInstances();
         new FailoverPhase(report, cluster, this, adminKey).run();
+        retriedConflicts();
+    }
+
+    /**
+     * The conflicts each instance retried, by kind, from its {@code /api/metrics} (since it started: instance 2
+     * restarted during the failover). Certification failures count as {@code deadlock} (error 1213).
+     */
+    private void retriedConflicts() {
+        List<String> perInstance = new ArrayList<>();
+        for (int n = 1; n <= INSTANCES; n++) {
+            Answer metrics = traffic(n, adminKey).get(Route.METRICS, "metrics");
+            Map<String, Long> byKind = new TreeMap<>();
+            for (String line : metrics.body().split("\n")) {
+                Matcher retried = RETRIED.matcher(line);
+                if (retried.matches()) {
+                    byKind.merge(retried.group(1), (long) Double.parseDouble(retried.group(2)), Long::sum);
+                }
+            }
+            perInstance.add("instance " + n + ": " + (metrics.status() == 200 ? byKind : "metrics " + metrics.status()));
+        }
+        report.line("conflicts retried inside the service, by kind (sensorhub_db_conflicts_retried_total): "
+                + String.join("; ", perInstance));
     }
 
     // ------------------------------------------------------------------ instances

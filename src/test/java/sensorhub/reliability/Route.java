@@ -16,7 +16,8 @@ enum Route {
     AGGREGATION_RANGE("GET /api/sensors/{id}/daily_aggregations", 200),
     CREATE_KEY("POST /api/api_keys", 201),
     LIST_KEYS("GET /api/api_keys", 200),
-    DELETE_KEY("DELETE /api/api_keys/{id}", 204);
+    DELETE_KEY("DELETE /api/api_keys/{id}", 204),
+    METRICS("GET /api/metrics", 200);
 
     private final String label;
     private final int expected;
