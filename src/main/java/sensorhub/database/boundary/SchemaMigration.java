@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import sensorhub.database.control.Sql;
 
 /**
  * Brings the schema up to date before the application serves anything, from the versioned scripts in
@@ -42,7 +43,7 @@ public class SchemaMigration {
      * them exact). A block of readings may exceed MySQL's 64 KiB BLOB; H2's VARBINARY holds a gigabyte.
      */
     private Map<String, String> placeholders() {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = Sql.connection(dataSource)) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
             boolean mysql = product.contains("mysql") || product.contains("mariadb");
             return Map.of("exact_text", mysql ? "CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" : "",
