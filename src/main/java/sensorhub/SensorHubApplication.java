@@ -29,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     description = "Readings in as atomic batches, out by day or time range"),
             @Tag(name = SensorHubApplication.DAILY_AGGREGATIONS,
                     description = "Count, min, quartiles, max and mean of a sensor's days"),
-            @Tag(name = SensorHubApplication.API_KEYS, description = "Managing API keys: admin only")})
+            @Tag(name = SensorHubApplication.API_KEYS, description = "Managing API keys: admin only"),
+            @Tag(name = SensorHubApplication.METRICS,
+                    description = "This instance's meters for Prometheus: admin only")})
 @SecurityScheme(securitySchemeName = "ApiKey", type = SecuritySchemeType.APIKEY,
         in = SecuritySchemeIn.HEADER, apiKeyName = "X-API-KEY")
 public class SensorHubApplication extends Application {
@@ -39,6 +41,7 @@ public class SensorHubApplication extends Application {
     public static final String READINGS = "Readings";
     public static final String DAILY_AGGREGATIONS = "Daily aggregations";
     public static final String API_KEYS = "API keys";
+    public static final String METRICS = "Metrics";
 
     /**
      * Jersey (Payara) answers {@code OPTIONS} and {@code /api/application.wadl} with a WADL document that lays

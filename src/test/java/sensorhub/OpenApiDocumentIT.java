@@ -80,7 +80,8 @@ class OpenApiDocumentIT extends BlackBoxTest {
         Map<String, String> described = document.getTags().stream()
                 .collect(Collectors.toMap(Tag::getName, t -> String.valueOf(t.getDescription()), (a, b) -> a));
         for (String tag : List.of(SensorHubApplication.SENSORS, SensorHubApplication.READINGS,
-                SensorHubApplication.DAILY_AGGREGATIONS, SensorHubApplication.API_KEYS)) {
+                SensorHubApplication.DAILY_AGGREGATIONS, SensorHubApplication.API_KEYS,
+                SensorHubApplication.METRICS)) {
             assertTrue(described.containsKey(tag) && !described.get(tag).equals("null"),
                     "tag '" + tag + "' declared with a description: " + described);
         }

@@ -28,6 +28,7 @@ import sensorhub.access.control.UsageThrottle;
 import sensorhub.access.entity.ApiKey;
 import sensorhub.access.entity.Caller;
 import sensorhub.access.entity.Permission;
+import sensorhub.database.control.Sql;
 import sensorhub.database.control.TransientFailures;
 import sensorhub.time.control.EpochMicros;
 
@@ -72,7 +73,7 @@ public class ApiKeys {
         long id;
         Caller caller;
         boolean lastUseIsStale;
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = Sql.connection(dataSource);
                 PreparedStatement query = connection.prepareStatement(ACTIVE_BY_HASH)) {
             query.setString(1, Secrets.hash(secret));
             try (ResultSet row = query.executeQuery()) {

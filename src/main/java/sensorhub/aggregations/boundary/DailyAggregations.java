@@ -17,6 +17,8 @@ import sensorhub.aggregations.control.KeptAggregations;
 import sensorhub.aggregations.control.Summary;
 import sensorhub.aggregations.entity.DailyAggregation;
 import sensorhub.database.control.TransientFailures;
+import sensorhub.metrics.control.Meters;
+import sensorhub.metrics.control.Meters.StatisticsSource;
 import sensorhub.readings.control.BlockHeader;
 import sensorhub.readings.control.ReadingBlocks;
 import sensorhub.readings.control.ReadingBlocks.Purpose;
@@ -53,8 +55,9 @@ public class DailyAggregations {
     public SensorAggregations ofDay(String sensorId, DayWindow day) {
         KeptAggregations.SensorDay found = kept.find(sensorId, day)
                 .orElseThrow(() -> new SensorNotFoundException(sensorId));
-        DailyAggregation aggregation = found.kept() != null ? found.kept()
-                : computed(found.sensorKey(), List.of(day)).get(0);
+        boolean wasKept = found.kept() != null;
+        Meters.statistics(wasKept ? StatisticsSource.KEPT : StatisticsSource.COMPUTED, 1);
+        DailyAggregation aggregation = wasKept ? found.kept() : computed(found.sensorKey(), List.of(day)).get(0);
         return new SensorAggregations(found.unit(), List.of(aggregation));
     }
 
@@ -73,6 +76,8 @@ public class DailyAggregations {
                 missing.add(day);
             }
         }
+        Meters.statistics(StatisticsSource.KEPT, known.size());
+        Meters.statistics(StatisticsSource.COMPUTED, missing.size());
         List<DailyAggregation> result = new ArrayList<>(known.values());
         result.addAll(computed(sensor.key(), missing));
         result.removeIf(aggregation -> aggregation.count() == 0);

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import sensorhub.database.control.Sql;
 
 /**
  * Ready while the database answers within two seconds: a load balancer stops sending requests otherwise. It
@@ -34,7 +35,7 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = Sql.connection(dataSource)) {
             return HealthCheckResponse.named("database").status(connection.isValid(TIMEOUT_SECONDS))
                     .withData("product", connection.getMetaData().getDatabaseProductName()).build();
         } catch (SQLException e) {

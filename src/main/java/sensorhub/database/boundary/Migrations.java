@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import sensorhub.database.control.Sql;
 
 /**
  * The schema's versioned migrations as Flyway runs them: the SQL scripts in {@code db/migration}, the Java ones
@@ -38,7 +39,7 @@ public final class Migrations {
      * them exact). A block of readings may exceed MySQL's 64 KiB BLOB; H2's VARBINARY holds a gigabyte.
      */
     private static Map<String, String> placeholders(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = Sql.connection(dataSource)) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
             boolean mysql = product.contains("mysql") || product.contains("mariadb");
             return Map.of("exact_text", mysql ? "CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" : "",

@@ -3,12 +3,14 @@ package sensorhub.database.control;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import sensorhub.metrics.control.Meters;
 
 /**
  * The one place where JDBC's checked {@link SQLException} becomes the service's unchecked
  * {@link DatabaseException}, its SQLSTATE class read once: a taken key is a {@link DuplicateKeyException}, a
  * missing referenced row a {@link MissingReferenceException}. Data-access classes run their statements through
- * {@link #run}, on the container's datasource and so inside the caller's transaction.
+ * {@link #run}, on the container's datasource and so inside the caller's transaction; code that keeps a connection
+ * itself takes it from {@link #connection}. Both time the wait for the pool ({@code sensorhub_db_connection_wait}).
  */
 public final class Sql {
 
@@ -24,10 +26,20 @@ public final class Sql {
     }
 
     public static <T> T run(DataSource dataSource, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connection(dataSource)) {
             return work.on(connection);
         } catch (SQLException e) {
             throw translated(e);
+        }
+    }
+
+    /** A connection from the pool, the time it took measured. */
+    public static Connection connection(DataSource dataSource) throws SQLException {
+        long start = System.nanoTime();
+        try {
+            return dataSource.getConnection();
+        } finally {
+            Meters.connectionWait(System.nanoTime() - start);
         }
     }
 

@@ -5,13 +5,14 @@ import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import sensorhub.metrics.control.Meters;
 
 /**
  * Failures of a transaction that trying it again may cure, because the database gave up on it for another
  * transaction's sake: a deadlock, a serialization failure, a lock wait that timed out, or a write that met the
  * same write of a concurrent request ({@link ConcurrentWriteException}). {@link #retried} runs a transaction up
  * to {@link #ATTEMPTS} times; it must be called from outside the transaction, where each call of a bean's
- * method is a transaction of its own.
+ * method is a transaction of its own. Each retry is counted by its {@link ConflictKind}.
  */
 public final class TransientFailures {
 
@@ -38,6 +39,7 @@ public final class TransientFailures {
                 if (attempt == ATTEMPTS || !isTransient(e)) {
                     throw e;
                 }
+                Meters.retried(ConflictKind.of(e));
                 pause(attempt);
             }
         }
@@ -96,7 +98,7 @@ public final class TransientFailures {
     }
 
     /** The cause, looking inside the EJB container's wrapper, which some fill in only through its own getter. */
-    private static Throwable causeOf(Throwable t) {
+    static Throwable causeOf(Throwable t) {
         Throwable cause = t instanceof EJBException ejb && ejb.getCause() == null ? ejb.getCausedByException()
                 : t.getCause();
         return cause == t ? null : cause;

@@ -12,9 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sensorhub.database.control.TransientFailures;
 import sensorhub.json.control.LimitedInputStream;
+import sensorhub.metrics.control.Meters;
+import sensorhub.problems.control.RejectedException;
 import sensorhub.readings.control.BlockIngest;
 import sensorhub.readings.control.Bucket;
 import sensorhub.readings.control.ReadingBatch;
@@ -55,16 +58,28 @@ public class Readings {
     Sensors sensors;
 
     public StoreOutcome storeJson(InputStream body, String contentLength) {
-        return store(ReadingBatchParser.json(limited(body, contentLength), maxBatch));
+        return counted(() -> store(ReadingBatchParser.json(limited(body, contentLength), maxBatch)));
     }
 
     public StoreOutcome storeCsv(InputStream body, String contentLength) {
-        return store(ReadingBatchParser.csv(limited(body, contentLength), maxBatch));
+        return counted(() -> store(ReadingBatchParser.csv(limited(body, contentLength), maxBatch)));
     }
 
     private StoreOutcome store(ReadingBatch batch) {
         BlockIngest.Result result = TransientFailures.retried(() -> blocks.store(batch));
         return new StoreOutcome(result.inserted(), result.unchanged());
+    }
+
+    /** A batch's outcome counted once ({@code sensorhub_readings_ingested}), or why it was refused. */
+    private static StoreOutcome counted(Supplier<StoreOutcome> storing) {
+        try {
+            StoreOutcome outcome = storing.get();
+            Meters.ingested(outcome.inserted(), outcome.unchanged());
+            return outcome;
+        } catch (RejectedException e) {
+            Meters.batchRejected(e.reason());
+            throw e;
+        }
     }
 
     private InputStream limited(InputStream body, String contentLength) {

@@ -8,10 +8,13 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import sensorhub.metrics.control.Meters;
+import sensorhub.metrics.control.Meters.AdmissionRefusal;
 import sensorhub.problems.boundary.Problem;
 import sensorhub.problems.boundary.ProblemServlet;
 
@@ -21,12 +24,18 @@ import sensorhub.problems.boundary.ProblemServlet;
  * others wait their turn here, first come first served, instead of timing out on the pool with a 503. A
  * request that would wait longer than {@code sensors.admission.max-wait-ms}, or find more than
  * {@code sensors.admission.max-waiting} ahead of it, is answered 503 with {@code Retry-After} at once.
- * README "Capacity" derives the numbers.
+ * README "Capacity" derives the numbers. Each refusal is counted by its reason, and as a request of route
+ * {@code unmatched} with status 503 (JAX-RS, which names routes, never sees it).
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class Admission extends HttpFilter {
 
     private static final String RETRY_AFTER_SECONDS = "1";
+    /**
+     * Scrapes skip the queue: a busy service is when operators need its meters most, and a scrape holds at most
+     * the key check's connection, for a moment.
+     */
+    private static final String METRICS = "/api/metrics";
 
     @Inject
     @ConfigProperty(name = "sensors.admission.max-active")
@@ -51,7 +60,16 @@ public class Admission extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!admitted()) {
+        if (METRICS.equals(request.getRequestURI().substring(request.getContextPath().length()))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long start = System.nanoTime();
+        Optional<AdmissionRefusal> refused = refusal();
+        if (refused.isPresent()) {
+            Meters.admissionRefused(refused.get());
+            Meters.request(request.getMethod(), Meters.UNMATCHED, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    System.nanoTime() - start);
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
             ProblemServlet.write(response, Problem.unavailable("Service busy",
                     "The service has more requests than it can answer in time; retry shortly."));
@@ -69,17 +87,21 @@ public class Admission extends HttpFilter {
         return waiting.get();
     }
 
-    /** Waiting in turn: the fair semaphore's timed acquire queues behind earlier requests, even for 0 ms. */
-    private boolean admitted() {
+    /**
+     * Waiting in turn: the fair semaphore's timed acquire queues behind earlier requests, even for 0 ms. Empty
+     * once admitted, else why not.
+     */
+    private Optional<AdmissionRefusal> refusal() {
         if (waiting.incrementAndGet() > maxWaiting) {
             waiting.decrementAndGet();
-            return false;
+            return Optional.of(AdmissionRefusal.QUEUE_FULL);
         }
         try {
-            return active.tryAcquire(maxWaitMillis, TimeUnit.MILLISECONDS);
+            return active.tryAcquire(maxWaitMillis, TimeUnit.MILLISECONDS) ? Optional.empty()
+                    : Optional.of(AdmissionRefusal.WAIT_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Optional.of(AdmissionRefusal.WAIT_TIMEOUT);
         } finally {
             waiting.decrementAndGet();
         }

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.ejb.EJBException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import sensorhub.metrics.control.Meters;
 
 class TransientFailuresTest {
 
@@ -27,6 +29,26 @@ class TransientFailuresTest {
         });
         assertEquals("stored", result);
         assertEquals(3, calls.get());
+    }
+
+    @Test
+    void countsEachRetryByTheKindOfItsFailure() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Meters.add(registry, ConflictKind.values());
+        try {
+            AtomicInteger calls = new AtomicInteger();
+            TransientFailures.retried(() -> {
+                if (calls.incrementAndGet() < 3) {
+                    throw new EJBException(new IllegalStateException(DEADLOCK));
+                }
+                return "stored";
+            });
+
+            assertEquals(2.0, registry.get("sensorhub.db.conflicts.retried").tag("kind", "deadlock").counter().count());
+            assertEquals(0.0, registry.get("sensorhub.db.conflicts.retried").tag("kind", "lock_wait").counter().count());
+        } finally {
+            Meters.remove(registry);
+        }
     }
 
     @Test

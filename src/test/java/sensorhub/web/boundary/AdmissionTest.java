@@ -42,7 +42,13 @@ class AdmissionTest {
     }
 
     private static final HttpServletRequest REQUEST = (HttpServletRequest) Proxy.newProxyInstance(
-            AdmissionTest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> null);
+            AdmissionTest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class},
+            (p, m, a) -> switch (m.getName()) {
+                case "getMethod" -> "GET";
+                case "getRequestURI" -> "/api/sensors";
+                case "getContextPath" -> "";
+                default -> null;
+            });
 
     private static Admission admission(int active, int waiting, long waitMillis) {
         Admission admission = new Admission();
