@@ -24,7 +24,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class ApiTraffic {
 
     /** An answer; {@code status} is an {@link Exchange} status, so also {@link Exchange#TIMED_OUT}. */
-    record Answer(int status, String body) {
+    record Answer(int status, String body, String servedBy) {
+
+        Answer(int status, String body) {
+            this(status, body, "");
+        }
 
         JsonObject object() {
             return (JsonObject) json();
@@ -38,6 +42,9 @@ final class ApiTraffic {
             return Json.createReader(new StringReader(body)).read();
         }
     }
+
+    /** The header a load balancer in front may name the answering server in (the cluster check's HAProxy does). */
+    static final String SERVED_BY = "X-Served-By";
 
     private final HttpClient http;
     private final URI api;
@@ -103,7 +110,7 @@ final class ApiTraffic {
                     && response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
                     && response.headers().firstValue("Retry-After").isPresent();
             exchanges.add(new Exchange(route, status, sent, System.nanoTime(), proper503));
-            return new Answer(status, response.body());
+            return new Answer(status, response.body(), response.headers().firstValue(SERVED_BY).orElse("?"));
         } catch (HttpTimeoutException e) {
             exchanges.add(new Exchange(route, Exchange.TIMED_OUT, sent, System.nanoTime(), false));
             return new Answer(Exchange.TIMED_OUT, "");

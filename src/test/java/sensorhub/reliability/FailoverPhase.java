@@ -60,6 +60,7 @@ final class FailoverPhase {
     private final Map<String, List<JsonObject>> answeredDays = new ConcurrentHashMap<>();
     private final List<Ledger> ledgers = new ArrayList<>();
     private volatile boolean stopped;
+    private volatile long start;
 
     FailoverPhase(Report report, GaleraCluster cluster, ClusterSuite suite, String adminKey) {
         this.report = report;
@@ -89,7 +90,7 @@ final class FailoverPhase {
         storeStatisticsReadings();
         ExecutorService pool = Executors.newFixedThreadPool(clients + readers);
         List<Client> running = new ArrayList<>();
-        long start = System.nanoTime();
+        start = System.nanoTime();
         long instanceKilled;
         long instanceReady;
         long nodeKilled;
@@ -161,7 +162,7 @@ final class FailoverPhase {
         Ledger ledger = Ledger.merged(ledgers);
         report.check(ledger.wrongAcknowledgements() > 0, "failover: 201 answers whose inserted + unchanged is not "
                 + "the batch size: " + ledger.wrongAcknowledgements());
-        verifyStored(ledger);
+        verifyStored(ledger, running);
         nodesAlike();
         statisticsAgainstNumpy();
     }
@@ -238,7 +239,7 @@ final class FailoverPhase {
         }
     }
 
-    private void verifyStored(Ledger ledger) throws SQLException {
+    private void verifyStored(Ledger ledger, List<Client> running) throws SQLException {
         Verdict verdict;
         try (Connection connection = cluster.connect(2)) {
             verdict = StoredReadings.check(connection, ingestSensors, ledger.acknowledged, ledger.inDoubt,
@@ -249,12 +250,39 @@ final class FailoverPhase {
                 verdict.acknowledged(), verdict.stored(), ledger.refused.size(), ledger.inDoubt.size(),
                 verdict.storedInDoubt()));
         report.check(verdict.acknowledged() == 0, "failover: readings acknowledged at all: " + verdict.acknowledged());
-        report.check(verdict.missing() > 0, "failover: acknowledged readings missing: " + verdict.missing());
+        report.check(verdict.missing() > 0, "failover: acknowledged readings missing: " + verdict.missing()
+                + (verdict.missing() == 0 ? "" : "; their batches: " + batchesOf(verdict.someMissing(), running)));
         report.check(verdict.wrongValue() > 0, "failover: acknowledged readings stored with another value: "
                 + verdict.wrongValue());
         report.check(verdict.duplicates() > 0, "failover: readings stored more than once: " + verdict.duplicates());
         report.check(verdict.storedRefused() + verdict.unexpected() > 0, "failover: rows stored though their batch "
                 + "was refused: " + verdict.storedRefused() + "; rows never sent: " + verdict.unexpected());
+    }
+
+    /** The batches that the missing readings came in, with what each attempt of them was answered, and when. */
+    private String batchesOf(List<long[]> missing, List<Client> running) {
+        long startMicros = ClusterSuite.startMicros(INGEST_DAY);
+        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        for (long[] reading : missing) {
+            long slot = (reading[1] - startMicros) / 1_000_000;
+            Client client = running.get((int) (slot % clients));
+            for (Sent sent : client.sent) {
+                if (sent.sensor() == reading[0] && slot >= sent.firstSlot() && slot <= sent.lastSlot()) {
+                    named.add(sent.describe());
+                }
+            }
+            if (named.size() >= 5) {
+                break;
+            }
+        }
+        return String.join("; ", named);
+    }
+
+    /** A batch a client sent: its sensor, its slots, and each attempt's status and time after the phase's start. */
+    private record Sent(int sensor, String sensorId, long firstSlot, long lastSlot, int size, String attempts) {
+        String describe() {
+            return sensorId + ", " + size + " readings, slots " + firstSlot + "-" + lastSlot + ": " + attempts;
+        }
     }
 
     /** The three nodes hold the same readings: the same blocks, byte for byte. */
@@ -360,12 +388,17 @@ final class FailoverPhase {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    private static boolean retry(int status) {
+        return status >= 500 || status < 0;
+    }
+
     /** One ingest client: a batch at a time, sent until acknowledged or refused for good, or the phase ends. */
     private final class Client implements Runnable {
 
         private final int index;
         private final Random random;
         private final Ledger ledger = new Ledger();
+        private final List<Sent> sent = new ArrayList<>();
         private long seq;
         private volatile Throwable failure;
 
@@ -395,12 +428,20 @@ final class FailoverPhase {
             seq += batch.size();
             boolean csv = random.nextInt(4) == 0;
             boolean doubtful = false;
+            StringBuilder attempts = new StringBuilder();
+            long firstSlot = seq - batch.size();
             while (true) {
                 Answer answer = csv
                         ? ingest.post(Route.POST_READINGS_CSV, "sensor_values", "text/csv", batch.csv())
                         : ingest.post(Route.POST_READINGS_JSON, "sensor_values", "application/json", batch.json());
                 int status = answer.status();
-                boolean retry = status >= 500 || status < 0;
+                attempts.append(attempts.length() == 0 ? "" : ", ").append(status).append(" at +")
+                        .append(Report.seconds(System.nanoTime() - start)).append(" via ").append(answer.servedBy());
+                if (!retry(status) || stopped) {
+                    sent.add(new Sent(sensor, batch.sensorId(), firstSlot * clients + index,
+                            (firstSlot + batch.size() - 1) * clients + index, batch.size(), attempts.toString()));
+                }
+                boolean retry = retry(status);
                 doubtful |= retry && status != 503;
                 if (!retry || stopped) {
                     if (status != 201 && doubtful) {

@@ -21,10 +21,11 @@ import sensorhub.readings.control.BlockCodec;
 final class StoredReadings {
 
     static final long DAY_MICROS = 86_400_000_000L;
+    private static final int MISSING_NAMED = 10_000;
 
     /** Counts of the comparison; {@code dirtyDays} are (sensor, epoch day) pairs with rows not acknowledged. */
     record Verdict(long acknowledged, long stored, long missing, long wrongValue, long duplicates,
-            long storedInDoubt, long storedRefused, long unexpected, Set<Long> dirtyDays) {
+            long storedInDoubt, long storedRefused, long unexpected, Set<Long> dirtyDays, List<long[]> someMissing) {
 
         boolean intact() {
             return missing == 0 && wrongValue == 0 && duplicates == 0 && storedRefused == 0 && unexpected == 0;
@@ -54,6 +55,7 @@ final class StoredReadings {
         long storedRefused = 0;
         long unexpected = 0;
         Set<Long> dirtyDays = new HashSet<>();
+        List<long[]> someMissing = new ArrayList<>();
         String sql = "SELECT b.readings FROM reading_blocks b JOIN sensors s ON s.sensor_key = b.sensor_key "
                 + "WHERE s.id = ? AND b.reading_count > 0 ORDER BY b.block_start";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
@@ -72,8 +74,8 @@ final class StoredReadings {
                     }
                     previous = micros;
                     while (next < want.size() && want.get(next).micros() < micros) {
+                        noteMissing(someMissing, sensor, want.get(next++).micros());
                         missing++;
-                        next++;
                     }
                     if (next < want.size() && want.get(next).micros() == micros) {
                         if (want.get(next).bits() != bits) {
@@ -91,11 +93,21 @@ final class StoredReadings {
                         }
                     }
                 }
-                missing += want.size() - next;
+                while (next < want.size()) {
+                    noteMissing(someMissing, sensor, want.get(next++).micros());
+                    missing++;
+                }
             }
         }
         return new Verdict(acknowledged.size(), stored, missing, wrong, duplicates, storedInDoubt, storedRefused,
-                unexpected, dirtyDays);
+                unexpected, dirtyDays, someMissing);
+    }
+
+    /** Keeps the first missing readings as {sensor, micros}, for a report to name. */
+    private static void noteMissing(List<long[]> someMissing, int sensor, long micros) {
+        if (someMissing.size() < MISSING_NAMED) {
+            someMissing.add(new long[] {sensor, micros});
+        }
     }
 
     /** A sensor's stored readings as {micros, value bits}, in time order, decoded from its blocks. */
