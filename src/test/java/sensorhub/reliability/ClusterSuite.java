@@ -46,6 +46,8 @@ public final class ClusterSuite {
 
     static final int INSTANCES = 3;
     static final int FIRST_INSTANCE_PORT = 18081;
+    /** Whether instance 3 writes to node 3 itself rather than through the write port. */
+    static final boolean MULTI_WRITER = Boolean.parseBoolean(System.getProperty("cluster.multiWriter", "true"));
     /** A line of the retried-conflicts counter in the Prometheus text: its kind and its value. */
     private static final Pattern RETRIED = Pattern.compile(
             "sensorhub_db_conflicts_retried_total\\{.*kind=\"([a-z_]+)\".*\\} ([0-9.eE+]+)");
@@ -143,7 +145,7 @@ public final class ClusterSuite {
     /** Starts instance {@code n} (1-based) and, if asked, waits until it is ready. */
     PayaraServer launch(int n, boolean awaitReady) throws IOException, InterruptedException {
         Path work = cluster.work().resolve("payara-" + n);
-        int primary = n == 3 ? GaleraCluster.nodePort(3) : GaleraCluster.WRITE_PORT;
+        int primary = n == 3 && MULTI_WRITER ? GaleraCluster.nodePort(3) : GaleraCluster.WRITE_PORT;
         PayaraServer.Launch launch = new PayaraServer.Launch(work, FIRST_INSTANCE_PORT + n - 1, List.of("-Xmx384m"),
                 List.of("--postbootcommandfile", postBootCommands().toString()),
                 Map.of("SENSORS_ADMIN_KEY", adminKey,

@@ -436,7 +436,8 @@ final class FailoverPhase {
                         : ingest.post(Route.POST_READINGS_JSON, "sensor_values", "application/json", batch.json());
                 int status = answer.status();
                 attempts.append(attempts.length() == 0 ? "" : ", ").append(status).append(" at +")
-                        .append(Report.seconds(System.nanoTime() - start)).append(" via ").append(answer.servedBy());
+                        .append(Report.seconds(System.nanoTime() - start)).append(" via ").append(answer.servedBy())
+                        .append(status == 201 ? " " + answer.body() : "");
                 if (!retry(status) || stopped) {
                     sent.add(new Sent(sensor, batch.sensorId(), firstSlot * clients + index,
                             (firstSlot + batch.size() - 1) * clients + index, batch.size(), attempts.toString()));
