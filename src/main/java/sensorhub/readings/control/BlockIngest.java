@@ -230,7 +230,7 @@ public final class BlockIngest {
                 start = end;
             }
             if (!anchorWritten) {
-                writes.touch(anchor.cell());
+                writes.touch(anchor.cell(), anchor.revision());
             }
         }
 
@@ -242,7 +242,7 @@ public final class BlockIngest {
                 }
             }
             BlockCell cell = BlockCell.placeFor(micros, blocks.stream().map(ReadingBlockTable.Locked::cell).toList());
-            ReadingBlockTable.Locked placed = new ReadingBlockTable.Locked(cell, -1, null);
+            ReadingBlockTable.Locked placed = new ReadingBlockTable.Locked(cell, -1, null, 0);
             blocks.add(placed);
             return placed;
         }
@@ -266,14 +266,14 @@ public final class BlockIngest {
             for (BlockCell.Part part : parts) {
                 BlockRow row = BlockRow.of(part.cell(), merged.micros, merged.values, part.from(), part.to());
                 if (part.cell().start() == block.cell().start()) {
-                    writes.update(row);
+                    writes.update(row, block.revision());
                     kept = true;
                 } else {
                     writes.insert(row);
                 }
             }
             if (!kept) {
-                writes.delete(block.cell());
+                writes.delete(block.cell(), block.revision());
             }
             anchorWritten |= block == anchor;
         }

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import sensorhub.database.control.ConcurrentWriteException;
 import sensorhub.readings.entity.Reading;
 
 /**
@@ -23,10 +24,10 @@ public final class ReadingBlockTable {
             + "first_value, last_value, min_value, max_value, value_sum";
     /** Anchors are locked this many hours a statement; shorter lists repeat their last hour, so one statement. */
     static final int ANCHORS_PER_QUERY = 64;
-    static final String ANCHORS = "SELECT block_start, block_end, reading_count, readings FROM reading_blocks "
-            + "WHERE sensor_key = ? AND block_start IN (" + String.join(", ",
+    static final String ANCHORS = "SELECT block_start, block_end, reading_count, readings, revision "
+            + "FROM reading_blocks WHERE sensor_key = ? AND block_start IN (" + String.join(", ",
                     Collections.nCopies(ANCHORS_PER_QUERY, "?")) + ") FOR UPDATE";
-    static final String LATER_IN_HOUR = "SELECT block_start, block_end, reading_count FROM reading_blocks "
+    static final String LATER_IN_HOUR = "SELECT block_start, block_end, reading_count, revision FROM reading_blocks "
             + "WHERE sensor_key = ? AND block_start > ? AND block_start < ? ORDER BY block_start FOR UPDATE";
     static final String PAYLOAD = "SELECT readings FROM reading_blocks WHERE sensor_key = ? AND block_start = ? "
             + "FOR UPDATE";
@@ -35,10 +36,11 @@ public final class ReadingBlockTable {
             + "revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
     static final String UPDATE = "UPDATE reading_blocks SET block_end = ?, reading_count = ?, first_micros = ?, "
             + "last_micros = ?, first_value = ?, last_value = ?, min_value = ?, max_value = ?, value_sum = ?, "
-            + "readings = ?, revision = revision + 1 WHERE sensor_key = ? AND block_start = ?";
+            + "readings = ?, revision = revision + 1 WHERE sensor_key = ? AND block_start = ? AND revision = ?";
     static final String TOUCH = "UPDATE reading_blocks SET revision = revision + 1 "
-            + "WHERE sensor_key = ? AND block_start = ?";
-    static final String DELETE = "DELETE FROM reading_blocks WHERE sensor_key = ? AND block_start = ?";
+            + "WHERE sensor_key = ? AND block_start = ? AND revision = ?";
+    static final String DELETE = "DELETE FROM reading_blocks WHERE sensor_key = ? AND block_start = ? "
+            + "AND revision = ?";
     /** Blocks holding readings of {@code [from, to)}: a block starts at most an hour before its readings. */
     static final String READINGS = "SELECT readings FROM reading_blocks WHERE sensor_key = ? AND block_start >= ? "
             + "AND block_start < ? AND reading_count > 0 ORDER BY block_start LIMIT ?";
@@ -56,8 +58,11 @@ public final class ReadingBlockTable {
         this.connection = connection;
     }
 
-    /** A block as a writer found it; {@code readings} is null until {@link #payload} fetched them. */
-    public record Locked(BlockCell cell, int count, byte[] readings) {
+    /**
+     * A block as a writer found it; {@code readings} is null until {@link #payload} fetched them. Its
+     * {@code revision} is what the writer's change of it expects to find (see {@link #write}).
+     */
+    public record Locked(BlockCell cell, int count, byte[] readings, long revision) {
     }
 
     /** Locks the anchors of the given hours of a sensor, by hour; hours without one have no readings. */
@@ -72,7 +77,8 @@ public final class ReadingBlockTable {
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         BlockCell cell = new BlockCell(rows.getLong(1), rows.getLong(2));
-                        anchors.put(cell.start(), new Locked(cell, rows.getInt(3), rows.getBytes(4)));
+                        anchors.put(cell.start(),
+                                new Locked(cell, rows.getInt(3), rows.getBytes(4), rows.getLong(5)));
                     }
                 }
             }
@@ -89,7 +95,8 @@ public final class ReadingBlockTable {
             query.setLong(3, anchor.start() + BlockCell.HOUR_MICROS);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    blocks.add(new Locked(new BlockCell(rows.getLong(1), rows.getLong(2)), rows.getInt(3), null));
+                    blocks.add(new Locked(new BlockCell(rows.getLong(1), rows.getLong(2)), rows.getInt(3), null,
+                            rows.getLong(4)));
                 }
             }
         }
@@ -107,50 +114,69 @@ public final class ReadingBlockTable {
         }
     }
 
-    /** The writes of one step of a batch, run as one JDBC batch per statement. */
+    /** A change of a block that expects the block at the revision its writer locked. */
+    private record Expected<T>(T change, long revision) {
+    }
+
+    /** The writes of one step of a batch: new blocks, and changes of locked blocks at their locked revision. */
     public static final class Writes {
         private final List<BlockRow> inserts = new ArrayList<>();
-        private final List<BlockRow> updates = new ArrayList<>();
-        private final List<BlockCell> touches = new ArrayList<>();
-        private final List<BlockCell> deletes = new ArrayList<>();
+        private final List<Expected<BlockRow>> updates = new ArrayList<>();
+        private final List<Expected<BlockCell>> touches = new ArrayList<>();
+        private final List<Expected<BlockCell>> deletes = new ArrayList<>();
 
         public void insert(BlockRow row) {
             inserts.add(row);
         }
 
-        public void update(BlockRow row) {
-            updates.add(row);
+        public void update(BlockRow row, long revision) {
+            updates.add(new Expected<>(row, revision));
         }
 
         /** Marks a block written without changing it, so that concurrent writers of its hour conflict. */
-        public void touch(BlockCell cell) {
-            touches.add(cell);
+        public void touch(BlockCell cell, long revision) {
+            touches.add(new Expected<>(cell, revision));
         }
 
-        public void delete(BlockCell cell) {
-            deletes.add(cell);
+        public void delete(BlockCell cell, long revision) {
+            deletes.add(new Expected<>(cell, revision));
         }
     }
 
+    /**
+     * Runs the writes. A change finds its block at the revision it was locked at, or the step fails with a
+     * {@link ConcurrentWriteException}, to be retried: on one database the lock makes sure of it, but on Galera
+     * a writer through another node may have changed the block after this transaction read it, and Galera's
+     * certification does not catch every such lost update (galera#618, MDEV-29044).
+     */
     public void write(long sensorKey, Writes writes) throws SQLException {
-        rows(UPDATE, sensorKey, writes.updates);
+        try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+            for (Expected<BlockRow> update : writes.updates) {
+                bind(statement, update.change());
+                statement.setLong(11, sensorKey);
+                statement.setLong(12, update.change().cell().start());
+                statement.setLong(13, update.revision());
+                expectOne(statement.executeUpdate());
+            }
+        }
         cells(TOUCH, sensorKey, writes.touches);
         cells(DELETE, sensorKey, writes.deletes);
-        rows(INSERT, sensorKey, writes.inserts);
+        if (!writes.inserts.isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+                for (BlockRow row : writes.inserts) {
+                    bind(statement, row);
+                    statement.setLong(11, sensorKey);
+                    statement.setLong(12, row.cell().start());
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+        }
     }
 
-    private void rows(String sql, long sensorKey, List<BlockRow> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (BlockRow row : rows) {
-                bind(statement, row);
-                statement.setLong(11, sensorKey);
-                statement.setLong(12, row.cell().start());
-                statement.addBatch();
-            }
-            statement.executeBatch();
+    private static void expectOne(int changed) {
+        if (changed != 1) {
+            throw new ConcurrentWriteException("A block of these readings was changed meanwhile by another writer");
         }
     }
 
@@ -175,22 +201,22 @@ public final class ReadingBlockTable {
         statement.setBytes(10, row.readings());
     }
 
-    private void cells(String sql, long sensorKey, List<BlockCell> cells) throws SQLException {
+    private void cells(String sql, long sensorKey, List<Expected<BlockCell>> cells) throws SQLException {
         if (cells.isEmpty()) {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (BlockCell cell : cells) {
+            for (Expected<BlockCell> cell : cells) {
                 statement.setLong(1, sensorKey);
-                statement.setLong(2, cell.start());
-                statement.addBatch();
+                statement.setLong(2, cell.change().start());
+                statement.setLong(3, cell.revision());
+                expectOne(statement.executeUpdate());
             }
-            statement.executeBatch();
         }
     }
 
-    static final String IN_RANGE = "SELECT block_start, block_end, reading_count, first_micros, last_micros "
-            + "FROM reading_blocks WHERE sensor_key = ? AND block_start >= ? AND block_start < ? "
+    static final String IN_RANGE = "SELECT block_start, block_end, reading_count, first_micros, last_micros, "
+            + "revision FROM reading_blocks WHERE sensor_key = ? AND block_start >= ? AND block_start < ? "
             + "ORDER BY block_start FOR UPDATE";
 
     /** Removes the sensor's readings of {@code [fromMicros, toMicros)}, answering how many there were. */
@@ -203,13 +229,14 @@ public final class ReadingBlockTable {
             query.setLong(3, toMicros);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    blocks.add(new Locked(new BlockCell(rows.getLong(1), rows.getLong(2)), rows.getInt(3), null));
+                    blocks.add(new Locked(new BlockCell(rows.getLong(1), rows.getLong(2)), rows.getInt(3), null,
+                            rows.getLong(6)));
                     spans.add(new long[] {rows.getLong(4), rows.getLong(5)});
                 }
             }
         }
         Writes writes = new Writes();
-        List<BlockCell> emptiedAnchors = new ArrayList<>();
+        List<Locked> emptiedAnchors = new ArrayList<>();
         long deleted = 0;
         for (int i = 0; i < blocks.size(); i++) {
             Locked block = blocks.get(i);
@@ -229,19 +256,21 @@ public final class ReadingBlockTable {
             System.arraycopy(micros, cutTo, keptMicros, cutFrom, micros.length - cutTo);
             System.arraycopy(readings.values(), cutTo, keptValues, cutFrom, micros.length - cutTo);
             if (keptMicros.length > 0 || block.cell().isAnchor()) {
-                writes.update(BlockRow.of(block.cell(), keptMicros, keptValues, 0, keptMicros.length));
+                writes.update(BlockRow.of(block.cell(), keptMicros, keptValues, 0, keptMicros.length),
+                        block.revision());
             } else {
-                writes.delete(block.cell());
+                writes.delete(block.cell(), block.revision());
             }
             if (keptMicros.length == 0 && block.cell().isAnchor()) {
-                emptiedAnchors.add(block.cell());
+                // updated just now, so one revision on
+                emptiedAnchors.add(new Locked(block.cell(), 0, null, block.revision() + 1));
             }
         }
         write(sensorKey, writes);
         Writes unused = new Writes();
-        for (BlockCell anchor : emptiedAnchors) {
-            if (lockRestOfHour(sensorKey, anchor).isEmpty()) {
-                unused.delete(anchor);
+        for (Locked anchor : emptiedAnchors) {
+            if (lockRestOfHour(sensorKey, anchor.cell()).isEmpty()) {
+                unused.delete(anchor.cell(), anchor.revision());
             }
         }
         write(sensorKey, unused);
