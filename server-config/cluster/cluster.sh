@@ -120,14 +120,27 @@ write_node_config() {
         CLUSTER_ADDRESS="${address%,}" DONORS="${DONORS[$n]}" >"$dir/my.cnf"
 }
 
-# start_mariadbd N [OPTION...]: mariadbd in a session of its own (setsid), so that the SST
-# helpers it forks share its process group and a terminal's Ctrl-C does not reach it.
+# daemon LOG PIDFILE COMMAND...: COMMAND in the background in a session of its own (setsid),
+# so that the helpers it forks share its process group and a terminal's Ctrl-C does not reach
+# it; its pid in PIDFILE. It inherits no descriptor but stdin (/dev/null), stdout and stderr
+# (LOG): a lock held by the caller, such as "flock /work/server.lock cluster.sh up", is released
+# when the caller ends, not when the cluster stops.
+daemon() {
+    local log=$1 pidfile=$2; shift 2
+    (
+        for fd in /proc/$BASHPID/fd/*; do
+            fd=${fd##*/}
+            (( fd > 2 )) && eval "exec $fd>&-" 2>/dev/null
+        done
+        exec setsid "$@"
+    ) </dev/null >>"$log" 2>&1 &
+    echo $! >"$pidfile"
+}
+
 start_mariadbd() {
-    local n=$1 dir pid; shift
+    local n=$1 dir; shift
     dir=$(node_dir "$n")
-    setsid mariadbd --defaults-file="$dir/my.cnf" "$@" </dev/null >>"$dir/stdout.log" 2>&1 &
-    pid=$!
-    echo "$pid" >"$dir/started.pid"
+    daemon "$dir/stdout.log" "$dir/started.pid" mariadbd --defaults-file="$dir/my.cnf" "$@"
 }
 
 # recover_position N: after a kill, grastate.dat says seqno -1 and mariadbd, started directly
@@ -213,8 +226,7 @@ start_haproxy() {
     haproxy -c -q -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 ||
         fail "HAProxy refuses its configuration" "$WORK/haproxy.log"
     # -q: its messages reach the log once, through "log stderr", with a timestamp.
-    setsid haproxy -db -q -f "$WORK/haproxy.cfg" </dev/null >>"$WORK/haproxy.log" 2>&1 &
-    echo $! >"$WORK/haproxy.pid"
+    daemon "$WORK/haproxy.log" "$WORK/haproxy.pid" haproxy -db -q -f "$WORK/haproxy.cfg"
 }
 
 # wait_haproxy DEADLINE_US: until every database server is UP by a passed check in both
@@ -346,8 +358,10 @@ cmd_kill_node() {
 
 cmd_start_node() {
     check_node_arg "${1:-}"
-    local n=$1 m peer= position
+    local n=$1 m peer= position log lines transfer=
     local begin=${EPOCHREALTIME/./}
+    log=$(node_dir "$n")/error.log
+    lines=$(cat "$log" 2>/dev/null | wc -l)
     if node_pid "$n" >/dev/null; then
         echo "node $n is already running"
     else
@@ -365,7 +379,12 @@ cmd_start_node() {
         fi
     fi
     wait_synced "$n" 3 "$(deadline "$SYNC_TIMEOUT")"
-    echo "node $n: Synced, cluster size 3, after $(elapsed "$begin")s"
+    if tail -n "+$(( lines + 1 ))" "$log" | grep -q 'WSREP: SST received'; then
+        transfer=" (full state transfer, SST)"
+    elif tail -n "+$(( lines + 1 ))" "$log" | grep -q 'WSREP: IST received'; then
+        transfer=" (incremental state transfer, IST)"
+    fi
+    echo "node $n: Synced, cluster size 3, after $(elapsed "$begin")s$transfer"
 }
 
 cmd_wait_synced() {
