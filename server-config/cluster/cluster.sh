@@ -120,27 +120,27 @@ write_node_config() {
         CLUSTER_ADDRESS="${address%,}" DONORS="${DONORS[$n]}" >"$dir/my.cnf"
 }
 
-# daemon LOG PIDFILE COMMAND...: COMMAND in the background in a session of its own (setsid),
-# so that the helpers it forks share its process group and a terminal's Ctrl-C does not reach
-# it; its pid in PIDFILE. It inherits no descriptor but stdin (/dev/null), stdout and stderr
-# (LOG): a lock held by the caller, such as "flock /work/server.lock cluster.sh up", is released
-# when the caller ends, not when the cluster stops.
+# daemon OUT ERR PIDFILE COMMAND...: COMMAND in the background in a session of its own
+# (setsid), so that the helpers it forks share its process group and a terminal's Ctrl-C does
+# not reach it; its pid in PIDFILE. It inherits no descriptor but stdin (/dev/null), stdout
+# (OUT) and stderr (ERR): a lock held by the caller, such as "flock /work/server.lock cluster.sh
+# up", is released when the caller ends, not when the cluster stops.
 daemon() {
-    local log=$1 pidfile=$2; shift 2
+    local out=$1 err=$2 pidfile=$3; shift 3
     (
         for fd in /proc/$BASHPID/fd/*; do
             fd=${fd##*/}
             (( fd > 2 )) && eval "exec $fd>&-" 2>/dev/null
         done
         exec setsid "$@"
-    ) </dev/null >>"$log" 2>&1 &
+    ) </dev/null >>"$out" 2>>"$err" &
     echo $! >"$pidfile"
 }
 
 start_mariadbd() {
     local n=$1 dir; shift
     dir=$(node_dir "$n")
-    daemon "$dir/stdout.log" "$dir/started.pid" mariadbd --defaults-file="$dir/my.cnf" "$@"
+    daemon "$dir/stdout.log" "$dir/stdout.log" "$dir/started.pid" mariadbd --defaults-file="$dir/my.cnf" "$@"
 }
 
 # recover_position N: after a kill, grastate.dat says seqno -1 and mariadbd, started directly
@@ -225,8 +225,10 @@ start_haproxy() {
     write_haproxy_config
     haproxy -c -q -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 ||
         fail "HAProxy refuses its configuration" "$WORK/haproxy.log"
-    # -q: its messages reach the log once, through "log stderr", with a timestamp.
-    daemon "$WORK/haproxy.log" "$WORK/haproxy.pid" haproxy -db -q -f "$WORK/haproxy.cfg"
+    # Its log ("log stdout") to haproxy.log; its own copy of warnings and alerts, without a
+    # timestamp, to haproxy.stderr. (-q would silence both.)
+    daemon "$WORK/haproxy.log" "$WORK/haproxy.stderr" "$WORK/haproxy.pid" \
+        haproxy -db -f "$WORK/haproxy.cfg"
 }
 
 # wait_haproxy DEADLINE_US: until every database server is UP by a passed check in both
@@ -234,7 +236,7 @@ start_haproxy() {
 wait_haproxy() {
     local up
     while :; do
-        haproxy_pid >/dev/null || fail "HAProxy is not running" "$WORK/haproxy.log"
+        haproxy_pid >/dev/null || fail "HAProxy is not running" "$WORK/haproxy.stderr"
         up=$( (haproxy_stat || true) | awk '$1 ~ /^db_/ && $3 == "UP" && $4 == "PROCOK"' | wc -l)
         if (( up == 6 )) && query_port "$WRITE_PORT" && query_port "$READ_PORT"; then
             return 0
@@ -379,7 +381,9 @@ cmd_start_node() {
         fi
     fi
     wait_synced "$n" 3 "$(deadline "$SYNC_TIMEOUT")"
-    if tail -n "+$(( lines + 1 ))" "$log" | grep -q 'WSREP: SST received'; then
+    # wsrep_sst_rsync runs for an IST too (and mariadbd then logs "SST received"); what it did is
+    # in its own lines.
+    if tail -n "+$(( lines + 1 ))" "$log" | grep -q 'rsync SST completed on joiner'; then
         transfer=" (full state transfer, SST)"
     elif tail -n "+$(( lines + 1 ))" "$log" | grep -q 'WSREP: IST received'; then
         transfer=" (incremental state transfer, IST)"
