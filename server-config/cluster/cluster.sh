@@ -272,7 +272,11 @@ kill_group() {
     if pgrep -g "$1" >/dev/null; then
         kill -KILL -- "-$1" 2>/dev/null || true
     fi
-    while pgrep -g "$1" >/dev/null; do sleep 0.1; done
+    local i
+    for (( i = 0; i < 50; i++ )); do
+        pgrep -g "$1" >/dev/null || return 0
+        sleep 0.1
+    done
 }
 
 cmd_down() {
