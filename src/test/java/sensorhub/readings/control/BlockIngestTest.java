@@ -175,6 +175,33 @@ class BlockIngestTest {
         assertEquals(List.of(T0 + 5, T0 + HOUR - 1), times(stored()));
     }
 
+    /**
+     * On Galera, a writer through another node may change a block after this transaction locked it (the lock is
+     * not replicated): the change then meets another revision than it locked, and fails to be retried.
+     */
+    @Test
+    void refusesToChangeABlockThatChangedSinceItWasLocked() throws SQLException {
+        store(batch(T0, 1.0));
+        try (Connection connection = transaction()) {
+            ReadingBlockTable table = new ReadingBlockTable(connection);
+            ReadingBlockTable.Locked anchor = table.lockAnchors(sensor, List.of(T0)).get(T0);
+            try (PreparedStatement otherNode = connection.prepareStatement(
+                    "UPDATE reading_blocks SET revision = revision + 1 WHERE sensor_key = ? AND block_start = ?")) {
+                otherNode.setLong(1, sensor);
+                otherNode.setLong(2, T0);
+                otherNode.executeUpdate();
+            }
+            ReadingBlockTable.Writes stale = new ReadingBlockTable.Writes();
+            stale.touch(anchor.cell(), anchor.revision());
+            assertThrows(ConcurrentWriteException.class, () -> table.write(sensor, stale));
+
+            ReadingBlockTable.Writes current = new ReadingBlockTable.Writes();
+            current.touch(anchor.cell(), anchor.revision() + 1);
+            table.write(sensor, current);
+            connection.rollback();
+        }
+    }
+
     private ReadingBatch batch(Object... timesAndValues) {
         ReadingBatch batch = new ReadingBatch();
         for (int i = 0; i < timesAndValues.length; i += 2) {
