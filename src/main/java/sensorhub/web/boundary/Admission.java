@@ -31,11 +31,6 @@ import sensorhub.problems.boundary.ProblemServlet;
 public class Admission extends HttpFilter {
 
     private static final String RETRY_AFTER_SECONDS = "1";
-    /**
-     * Scrapes skip the queue: a busy service is when operators need its meters most, and a scrape holds at most
-     * the key check's connection, for a moment.
-     */
-    private static final String METRICS = "/api/metrics";
 
     @Inject
     @ConfigProperty(name = "sensors.admission.max-active")
@@ -60,10 +55,6 @@ public class Admission extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (METRICS.equals(request.getRequestURI().substring(request.getContextPath().length()))) {
-            chain.doFilter(request, response);
-            return;
-        }
         long start = System.nanoTime();
         Optional<AdmissionRefusal> refused = refusal();
         if (refused.isPresent()) {
