@@ -130,7 +130,8 @@ public final class ClusterSuite {
                     byKind.merge(retried.group(1), (long) Double.parseDouble(retried.group(2)), Long::sum);
                 }
             }
-            perInstance.add("instance " + n + ": " + (metrics.status() == 200 ? byKind : "metrics " + metrics.status()));
+            perInstance.add("instance " + n + ": "
+                    + (metrics.status() == 200 ? byKind : "metrics " + metrics.status()));
         }
         report.line("conflicts retried inside the service, by kind (sensorhub_db_conflicts_retried_total): "
                 + String.join("; ", perInstance));
@@ -227,7 +228,8 @@ public final class ClusterSuite {
         report.line("migrations: instance 1 started and migrated in " + Report.seconds(migrated - started)
                 + "; instances 2 and 3 ready " + Report.seconds(System.nanoTime() - migrated) + " after");
         long applied = scalar(2, "SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL");
-        long distinct = scalar(3, "SELECT COUNT(DISTINCT version) FROM flyway_schema_history WHERE version IS NOT NULL");
+        long distinct = scalar(3,
+                "SELECT COUNT(DISTINCT version) FROM flyway_schema_history WHERE version IS NOT NULL");
         long failed = scalar(1, "SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success");
         long notInnoDb = scalar(1, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '"
                 + GaleraCluster.DATABASE + "' AND engine <> 'InnoDB'");

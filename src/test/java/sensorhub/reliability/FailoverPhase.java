@@ -13,11 +13,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -202,11 +205,13 @@ final class FailoverPhase {
                 long[] micros = new long[READINGS_PER_STATISTICS_DAY];
                 double[] values = new double[micros.length];
                 for (int i = 0; i < micros.length; i++) {
-                    micros[i] = dayStart + (long) i * (StoredReadings.DAY_MICROS / micros.length) + random.nextInt(1000);
+                    micros[i] = dayStart + (long) i * (StoredReadings.DAY_MICROS / micros.length)
+                            + random.nextInt(1000);
                     values[i] = Math.round((15 + 10 * random.nextGaussian()) * 1000) / 1000.0;
                 }
                 Batch batch = new Batch(s, statisticsSensors.get(s), micros, values);
-                Answer answer = ingest.post(Route.POST_READINGS_JSON, "sensor_values", "application/json", batch.json());
+                Answer answer = ingest.post(Route.POST_READINGS_JSON, "sensor_values", "application/json",
+                        batch.json());
                 if (answer.status() != 201) {
                     throw new IllegalStateException("Storing the statistics readings failed: " + answer.status());
                 }
@@ -227,7 +232,7 @@ final class FailoverPhase {
             if (answer.status() == 200) {
                 for (JsonObject day : answer.array().getValuesAs(JsonObject.class)) {
                     answeredDays.computeIfAbsent(sensor + " " + zone + " " + day.getString("date"),
-                            k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(day);
+                            k -> Collections.synchronizedList(new ArrayList<>())).add(day);
                 }
             }
             try {
@@ -262,7 +267,7 @@ final class FailoverPhase {
     /** The batches that the missing readings came in, with what each attempt of them was answered, and when. */
     private String batchesOf(List<long[]> missing, List<Client> running) {
         long startMicros = ClusterSuite.startMicros(INGEST_DAY);
-        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        Set<String> named = new LinkedHashSet<>();
         for (long[] reading : missing) {
             long slot = (reading[1] - startMicros) / 1_000_000;
             Client client = running.get((int) (slot % clients));

@@ -65,7 +65,7 @@ final class GaleraCluster implements AutoCloseable {
         run(180, "wait-synced");
     }
 
-    /** A JDBC URL of the service's database, on a node or a HAProxy port, each read waiting for the writes before it. */
+    /** A JDBC URL of the service's database on a node or HAProxy port; each read waits for the writes before it. */
     static String url(int port) {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE + "?sessionVariables=wsrep_sync_wait=1";
     }

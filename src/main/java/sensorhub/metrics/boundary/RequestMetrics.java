@@ -68,7 +68,8 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
     /** {@code /api/sensors/{id}}: the application's path, then the class's and the method's, if any. */
     static String template(Class<?> type, Method method) {
         StringBuilder template = new StringBuilder();
-        for (String part : new String[] {API, path(type.getAnnotation(Path.class)), path(method.getAnnotation(Path.class))}) {
+        String[] parts = {API, path(type.getAnnotation(Path.class)), path(method.getAnnotation(Path.class))};
+        for (String part : parts) {
             String trimmed = part.replaceAll("^/+|/+$", "");
             if (!trimmed.isEmpty()) {
                 template.append('/').append(trimmed);
