@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,8 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import sensorhub.readings.control.BlockCodec;
 import sensorhub.reliability.ApiTraffic.Answer;
 import sensorhub.reliability.StoredReadings.Verdict;
 
@@ -59,7 +56,7 @@ final class FailoverPhase {
     private final List<String> ingestSensors = new ArrayList<>();
     private final List<String> statisticsSensors = List.of("cluster-stats-a", "cluster-stats-b");
     private final List<String> zones = zones();
-    private final AtomicInteger retries = new AtomicInteger();
+    private final BatchSender sender;
     private final Map<String, List<JsonObject>> answeredDays = new ConcurrentHashMap<>();
     private final List<Ledger> ledgers = new ArrayList<>();
     private volatile boolean stopped;
@@ -73,6 +70,7 @@ final class FailoverPhase {
         var http = ApiTraffic.newHttpClient();
         this.ingest = new ApiTraffic(http, proxy, adminKey, Duration.ofSeconds(10));
         this.reads = new ApiTraffic(http, proxy, adminKey, Duration.ofSeconds(10));
+        this.sender = new BatchSender(ingest, 100, () -> stopped);
         for (int i = 0; i < clients; i++) {
             ingestSensors.add(String.format("cluster-ingest-%02d", i));
         }
@@ -161,7 +159,7 @@ final class FailoverPhase {
         report.check(lateFailures > 0, "failover: failed answers in the last " + lastSeconds + " s, all back: "
                 + lateFailures);
         report.line("failover: batches sent again after a 503, a broken connection, a timeout or another 5xx: "
-                + retries.get());
+                + sender.retried());
         Ledger ledger = Ledger.merged(ledgers);
         report.check(ledger.wrongAcknowledgements() > 0, "failover: 201 answers whose inserted + unchanged is not "
                 + "the batch size: " + ledger.wrongAcknowledgements());
@@ -326,7 +324,7 @@ final class FailoverPhase {
                 LocalDate date = LocalDate.parse(parts[2]);
                 long from = date.atStartOfDay(zone).toEpochSecond() * 1_000_000;
                 long to = date.plusDays(1).atStartOfDay(zone).toEpochSecond() * 1_000_000;
-                double[] stored = storedValues(connection, parts[0], from, to);
+                double[] stored = StoredReadings.values(connection, parts[0], from, to);
                 DaySummary summary = DaySummary.from(days.get(0));
                 if (days.stream().map(DaySummary::from).distinct().count() != 1) {
                     differences.add(name + ": answered differently " + days.size() + " times");
@@ -368,33 +366,16 @@ final class FailoverPhase {
                 mismatches.subList(0, Math.min(5, mismatches.size())))));
     }
 
-    /** A sensor's stored values in {@code [from, to)}, in time order, decoded from its blocks. */
-    private static double[] storedValues(Connection connection, String sensor, long from, long to)
-            throws SQLException {
-        List<Double> values = new ArrayList<>();
-        String sql = "SELECT b.readings FROM reading_blocks b JOIN sensors s ON s.sensor_key = b.sensor_key "
-                + "WHERE s.id = ? AND b.block_start >= ? AND b.block_start < ? AND b.reading_count > 0 "
-                + "ORDER BY b.block_start";
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, sensor);
-            query.setLong(2, from - 3_600_000_000L);
-            query.setLong(3, to);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    BlockCodec.Block block = BlockCodec.decode(rows.getBytes(1));
-                    for (int i = 0; i < block.micros().length; i++) {
-                        if (block.micros()[i] >= from && block.micros()[i] < to) {
-                            values.add(block.values()[i]);
-                        }
-                    }
-                }
-            }
+    /** Each attempt's status, when it came after the phase's start, which instance answered, and a 201's counts. */
+    private String described(List<BatchSender.Attempt> attempts) {
+        StringBuilder text = new StringBuilder();
+        for (BatchSender.Attempt attempt : attempts) {
+            int status = attempt.answer().status();
+            text.append(text.length() == 0 ? "" : ", ").append(status).append(" at +")
+                    .append(Report.seconds(attempt.answeredNanos() - start)).append(" via ")
+                    .append(attempt.answer().servedBy()).append(status == 201 ? " " + attempt.answer().body() : "");
         }
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static boolean retry(int status) {
-        return status >= 500 || status < 0;
+        return text.toString();
     }
 
     /** One ingest client: a batch at a time, sent until acknowledged or refused for good, or the phase ends. */
@@ -431,35 +412,10 @@ final class FailoverPhase {
             Batch batch = Batch.next(sensor, ingestSensors.get(sensor), 20 + random.nextInt(481),
                     ClusterSuite.startMicros(INGEST_DAY), index, clients, seq, random);
             seq += batch.size();
-            boolean csv = random.nextInt(4) == 0;
-            boolean doubtful = false;
-            StringBuilder attempts = new StringBuilder();
             long firstSlot = seq - batch.size();
-            while (true) {
-                Answer answer = csv
-                        ? ingest.post(Route.POST_READINGS_CSV, "sensor_values", "text/csv", batch.csv())
-                        : ingest.post(Route.POST_READINGS_JSON, "sensor_values", "application/json", batch.json());
-                int status = answer.status();
-                attempts.append(attempts.length() == 0 ? "" : ", ").append(status).append(" at +")
-                        .append(Report.seconds(System.nanoTime() - start)).append(" via ").append(answer.servedBy())
-                        .append(status == 201 ? " " + answer.body() : "");
-                if (!retry(status) || stopped) {
-                    sent.add(new Sent(sensor, batch.sensorId(), firstSlot * clients + index,
-                            (firstSlot + batch.size() - 1) * clients + index, batch.size(), attempts.toString()));
-                }
-                boolean retry = retry(status);
-                doubtful |= retry && status != 503;
-                if (!retry || stopped) {
-                    if (status != 201 && doubtful) {
-                        ledger.inDoubt.add(batch);
-                    } else {
-                        ledger.settle(batch, answer);
-                    }
-                    return;
-                }
-                retries.incrementAndGet();
-                Thread.sleep(100);
-            }
+            List<BatchSender.Attempt> attempts = sender.send(batch, random.nextInt(4) == 0, ledger);
+            sent.add(new Sent(sensor, batch.sensorId(), firstSlot * clients + index,
+                    (firstSlot + batch.size() - 1) * clients + index, batch.size(), described(attempts)));
         }
     }
 }

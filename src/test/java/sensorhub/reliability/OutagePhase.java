@@ -8,8 +8,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import sensorhub.reliability.ApiTraffic.Answer;
 
 /**
  * The outage phase: {@code outageClients} clients ingest (and {@code outageReaders} of them read) while the private
@@ -30,7 +28,7 @@ final class OutagePhase {
     private final ApiTraffic api;
     private final PrivateMariaDb database;
     private final List<String> sensorIds;
-    private final AtomicInteger retries = new AtomicInteger();
+    private final BatchSender sender;
     private final List<Client> clients = new ArrayList<>();
     private volatile boolean stopped;
 
@@ -38,6 +36,7 @@ final class OutagePhase {
         this.settings = settings;
         this.api = api;
         this.database = database;
+        this.sender = new BatchSender(api, settings.retryPauseMillis(), () -> stopped);
         this.sensorIds = sensorIds;
     }
 
@@ -91,7 +90,7 @@ final class OutagePhase {
 
     /** Batches sent again after a 503, a broken connection, a timeout or another 5xx. */
     int retries() {
-        return retries.get();
+        return sender.retried();
     }
 
     private final class Client implements Runnable {
@@ -142,27 +141,7 @@ final class OutagePhase {
             Batch batch = Batch.next(sensor, sensorIds.get(sensor), 10 + random.nextInt(191), START_MICROS, index,
                     settings.outageClients(), seq, random);
             seq += batch.size();
-            boolean csv = random.nextInt(4) == 0;
-            boolean doubtful = false;
-            while (true) {
-                Answer answer = csv
-                        ? api.post(Route.POST_READINGS_CSV, "sensor_values", "text/csv", batch.csv())
-                        : api.post(Route.POST_READINGS_JSON, "sensor_values", "application/json", batch.json());
-                int status = answer.status();
-                boolean retry = status >= 500 || status < 0;
-                // an attempt without an answer, or with a 5xx other than 503, may have been written
-                doubtful |= retry && status != 503;
-                if (!retry || stopped) {
-                    if (status != 201 && doubtful) {
-                        ledger.inDoubt.add(batch);
-                    } else {
-                        ledger.settle(batch, answer);
-                    }
-                    break;
-                }
-                retries.incrementAndGet();
-                Thread.sleep(settings.retryPauseMillis());
-            }
+            sender.send(batch, random.nextInt(4) == 0, ledger);
             Thread.sleep(10);
         }
     }

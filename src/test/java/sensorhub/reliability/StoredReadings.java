@@ -22,6 +22,9 @@ final class StoredReadings {
 
     static final long DAY_MICROS = 86_400_000_000L;
     private static final int MISSING_NAMED = 10_000;
+    private static final long HOUR_MICROS = 3_600_000_000L;
+    private static final String BLOCKS_OF_SENSOR = "SELECT b.readings FROM reading_blocks b JOIN sensors s "
+            + "ON s.sensor_key = b.sensor_key WHERE s.id = ? AND b.reading_count > 0";
 
     /** Counts of the comparison; {@code dirtyDays} are (sensor, epoch day) pairs with rows not acknowledged. */
     record Verdict(long acknowledged, long stored, long missing, long wrongValue, long duplicates,
@@ -56,8 +59,7 @@ final class StoredReadings {
         long unexpected = 0;
         Set<Long> dirtyDays = new HashSet<>();
         List<long[]> someMissing = new ArrayList<>();
-        String sql = "SELECT b.readings FROM reading_blocks b JOIN sensors s ON s.sensor_key = b.sensor_key "
-                + "WHERE s.id = ? AND b.reading_count > 0 ORDER BY b.block_start";
+        String sql = BLOCKS_OF_SENSOR + " ORDER BY b.block_start";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             for (int sensor = 0; sensor < sensorIds.size(); sensor++) {
                 query.setString(1, sensorIds.get(sensor));
@@ -107,6 +109,22 @@ final class StoredReadings {
     private static void noteMissing(List<long[]> someMissing, int sensor, long micros) {
         if (someMissing.size() < MISSING_NAMED) {
             someMissing.add(new long[] {sensor, micros});
+        }
+    }
+
+    /**
+     * A sensor's stored values in {@code [fromMicros, toMicros)}, in time order, decoded from its blocks (a block
+     * starts at most an hour before its readings).
+     */
+    static double[] values(Connection connection, String sensorId, long fromMicros, long toMicros)
+            throws SQLException {
+        String sql = BLOCKS_OF_SENSOR + " AND b.block_start >= ? AND b.block_start < ? ORDER BY b.block_start";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, sensorId);
+            query.setLong(2, fromMicros - HOUR_MICROS);
+            query.setLong(3, toMicros);
+            return stored(query).stream().filter(r -> r[0] >= fromMicros && r[0] < toMicros)
+                    .mapToDouble(r -> Double.longBitsToDouble(r[1])).toArray();
         }
     }
 
