@@ -2,7 +2,6 @@ package sensorhub.database.control;
 
 import jakarta.ejb.EJBException;
 import java.sql.SQLException;
-import java.sql.SQLTransactionRollbackException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import sensorhub.metrics.control.Meters;
@@ -20,11 +19,7 @@ public final class TransientFailures {
     static final int ATTEMPTS = 4;
     private static final int FIRST_PAUSE_MILLIS = 5;
 
-    private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
-    private static final int MYSQL_DEADLOCK = 1213;
     private static final int MYSQL_DUPLICATE_KEY = 1062;
-    private static final String SERIALIZATION_FAILURES = "40";
-    private static final String H2_LOCK_TIMEOUT = "HYT00";
     private static final String UNIQUE_VIOLATION = "23505";
 
     private TransientFailures() {
@@ -69,17 +64,7 @@ public final class TransientFailures {
 
     /** Whether the failure, or any failure behind it, is one that trying the transaction again may cure. */
     public static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = causeOf(t)) {
-            if (t instanceof ConcurrentWriteException || t instanceof SQLTransactionRollbackException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && (sql.getErrorCode() == MYSQL_DEADLOCK
-                    || sql.getErrorCode() == MYSQL_LOCK_WAIT_TIMEOUT || startsWith(sql, SERIALIZATION_FAILURES)
-                    || startsWith(sql, H2_LOCK_TIMEOUT))) {
-                return true;
-            }
-        }
-        return false;
+        return ConflictKind.transientKind(failure).isPresent();
     }
 
     /** Whether the failure is a unique key's refusal of a second row with the same key. */
