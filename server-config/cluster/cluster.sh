@@ -134,7 +134,13 @@ daemon() {
         done
         exec setsid "$@"
     ) </dev/null >>"$out" 2>>"$err" &
-    echo $! >"$pidfile"
+    local pid=$! tries=0
+    echo "$pid" >"$pidfile"
+    # Until the child has become the command (its exec done): a check right after finds our processes by
+    # their command line, and the subshell's is still this script's (seen once on a loaded machine).
+    until [[ $(tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | head -n 1) == *"$1" ]] || (( ++tries > 100 )); do
+        sleep 0.05
+    done
 }
 
 start_mariadbd() {
