@@ -57,6 +57,12 @@ public final class ClusterSuite {
 
     private final Path project;
     private final Report report;
+    /** What {@code UnexpectedFailureMapper} logs with each 500. */
+    private static final String INCIDENT = "Unexpected failure, incident";
+    private static final int MAX_INCIDENTS_SHOWN = 3;
+    private static final int MAX_LOG_LINES = 400;
+    private static final Pattern EXCEPTION_LINE = Pattern.compile("^[\\w.$]+(Exception|Error)\\b");
+
     private final GaleraCluster cluster;
     private final String adminKey;
     private final PayaraServer[] instances = new PayaraServer[INSTANCES];
@@ -113,6 +119,37 @@ public final class ClusterSuite {
         readingsAcrossInstances();
         new FailoverPhase(report, cluster, this, adminKey).run();
         retriedConflicts();
+        incidents();
+    }
+
+    /**
+     * What lay behind each 500 (an "Unexpected failure, incident" in an instance's log): its exception and the
+     * causes behind it, so that a rare failure seen once in CI tells what to fix without its logs.
+     */
+    private void incidents() throws IOException {
+        for (int n = 1; n <= INSTANCES; n++) {
+            List<String> lines = Files.readAllLines(instance(n).log());
+            int shown = 0;
+            for (int i = 0; i < lines.size() && shown < MAX_INCIDENTS_SHOWN; i++) {
+                if (lines.get(i).contains(INCIDENT)) {
+                    report.line("incident on instance " + n + ": " + exceptionChain(lines, i));
+                    shown++;
+                }
+            }
+        }
+    }
+
+    /** The lines after a logged incident that name an exception: its own, then each "Caused by". */
+    private static String exceptionChain(List<String> lines, int incident) {
+        List<String> chain = new ArrayList<>();
+        for (int i = incident + 1; i < Math.min(lines.size(), incident + MAX_LOG_LINES)
+                && !lines.get(i).contains(INCIDENT); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("Caused by: ") || chain.isEmpty() && EXCEPTION_LINE.matcher(line).find()) {
+                chain.add(line.length() > 300 ? line.substring(0, 300) + "…" : line);
+            }
+        }
+        return chain.isEmpty() ? "(no exception logged)" : String.join(" ← ", chain);
     }
 
     /**
