@@ -9,10 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -70,29 +68,27 @@ public class ApiKeys {
         if (bootstrapKey.filter(key -> !key.isBlank()).filter(key -> Secrets.same(secret, key)).isPresent()) {
             return Optional.of(new Caller(BOOTSTRAP_NAME, EnumSet.of(Permission.ADMIN)));
         }
-        long id;
-        Caller caller;
-        boolean lastUseIsStale;
-        try (Connection connection = Sql.connection(dataSource);
-                PreparedStatement query = connection.prepareStatement(ACTIVE_BY_HASH)) {
-            query.setString(1, Secrets.hash(secret));
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
+        Optional<StoredKey> stored = Sql.run(dataSource, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(ACTIVE_BY_HASH)) {
+                query.setString(1, Secrets.hash(secret));
+                try (ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    long lastUse = row.getLong(4);
+                    Instant lastRecorded = row.wasNull() ? null : EpochMicros.toInstant(lastUse);
+                    return Optional.of(new StoredKey(row.getLong(1),
+                            new Caller(row.getString(2), Permission.setOf(row.getString(3))), lastRecorded));
                 }
-                id = row.getLong(1);
-                caller = new Caller(row.getString(2), Permission.setOf(row.getString(3)));
-                long lastUse = row.getLong(4);
-                Instant lastRecorded = row.wasNull() ? null : EpochMicros.toInstant(lastUse);
-                lastUseIsStale = new UsageThrottle(clock).isDue(lastRecorded);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Looking up an API key failed", e);
-        }
-        if (lastUseIsStale) {
-            noteUseIfPossible(id);
-        }
-        return Optional.of(caller);
+        });
+        stored.filter(key -> new UsageThrottle(clock).isDue(key.lastUsed()))
+                .ifPresent(key -> noteUseIfPossible(key.id()));
+        return stored.map(StoredKey::caller);
+    }
+
+    /** An active key as its lookup finds it. */
+    private record StoredKey(long id, Caller caller, Instant lastUsed) {
     }
 
     /**

@@ -42,7 +42,7 @@ public enum DatabaseFailure {
         boolean pool = false;
         boolean database = false;
         boolean bug = false;
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+        for (Throwable t = failure; t != null; t = TransientFailures.causeOf(t)) {
             database |= t instanceof SQLException || t instanceof SystemException || isConnectorFailure(t);
             if (database && isNetwork(t)) {
                 return UNREACHABLE;
