@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import javax.sql.DataSource;
 import sensorhub.metrics.control.Meters;
+import sensorhub.problems.control.RejectedException;
 
 /**
  * The one place where JDBC's checked {@link SQLException} becomes the service's unchecked
@@ -40,11 +41,15 @@ public final class Sql {
      * of its own rather than an {@link SQLException}: Connector/J, its statements closed under it when the pool
      * failed the connection, throws a NullPointerException from {@code setLong} (seen when the Galera writer node
      * was killed mid-transaction). On a connection that is no longer valid, such a failure is the lost
-     * connection's, a {@link SQLRecoverableException}: a 503 that a retry cures, not a bug of this service.
+     * connection's, a {@link SQLRecoverableException}: a 503 that a retry cures, not a bug of this service. The
+     * service's own verdicts (a rejected batch, a concurrent write) and failures it has classified already pass as
+     * they are, the connection unasked.
      */
     private static <T> T onLiveConnection(Connection connection, Work<T> work) throws SQLException {
         try {
             return work.on(connection);
+        } catch (RejectedException | ConcurrentWriteException | DatabaseException known) {
+            throw known;
         } catch (RuntimeException e) {
             if (isValid(connection)) {
                 throw e;

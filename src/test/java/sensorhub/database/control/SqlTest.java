@@ -37,4 +37,13 @@ class SqlTest {
             throw bug;
         })));
     }
+
+    @Test
+    void leavesTheServicesOwnVerdictsAsTheyAreWhateverTheConnection() {
+        ConcurrentWriteException verdict = new ConcurrentWriteException("meanwhile");
+        assertSame(verdict, assertThrows(ConcurrentWriteException.class, () -> Sql.run(database, connection -> {
+            connection.close();
+            throw verdict;
+        })));
+    }
 }
