@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -34,6 +35,8 @@ public enum DatabaseFailure {
 
     private static final String CONNECTION_EXCEPTIONS = "08";
     private static final Set<String> BUGS = Set.of("22", "23", "42");
+    /** The JDBC drivers this service runs with (DEPLOYING.md): MySQL Connector/J, MariaDB Connector/J, H2. */
+    private static final List<String> DRIVER_PACKAGES = List.of("com.mysql.cj.", "org.mariadb.jdbc.", "org.h2.");
 
     public static DatabaseFailure of(Throwable failure) {
         if (TransientFailures.isTransient(failure)) {
@@ -43,7 +46,8 @@ public enum DatabaseFailure {
         boolean database = false;
         boolean bug = false;
         for (Throwable t = failure; t != null; t = TransientFailures.causeOf(t)) {
-            database |= t instanceof SQLException || t instanceof SystemException || isConnectorFailure(t);
+            database |= t instanceof SQLException || t instanceof SystemException || isConnectorFailure(t)
+                    || isDriversOwn(t);
             if (database && isNetwork(t)) {
                 return UNREACHABLE;
             }
@@ -60,6 +64,19 @@ public enum DatabaseFailure {
                 || t instanceof IOException
                 || t instanceof SQLException sql && sql.getSQLState() != null
                         && sql.getSQLState().startsWith(CONNECTION_EXCEPTIONS);
+    }
+
+    /**
+     * An unchecked exception thrown inside the JDBC driver itself. A driver whose connection the pool closes under a
+     * statement (as it does to every connection once one fails, when the database dies) does not always answer
+     * with an {@link SQLException}: Connector/J reading a result or binding a parameter then throws a
+     * NullPointerException, seen in the cluster check when the Galera writer node was killed mid-transaction.
+     * The database failed the request; the service did not.
+     */
+    private static boolean isDriversOwn(Throwable failure) {
+        StackTraceElement[] frames = failure.getStackTrace();
+        return failure instanceof RuntimeException && frames.length > 0
+                && DRIVER_PACKAGES.stream().anyMatch(frames[0].getClassName()::startsWith);
     }
 
     /**

@@ -41,6 +41,21 @@ class DatabaseFailureTest {
     }
 
     @Test
+    void takesAnUncheckedFailureInsideTheDriverForTheDatabasesFailure() {
+        assertEquals(DatabaseFailure.FAILED, DatabaseFailure.of(wrapped(thrownAt(
+                "com.mysql.cj.jdbc.result.ResultSetImpl", "Cannot invoke getPropertySet() because this.session is null"))));
+        assertEquals(DatabaseFailure.OTHER, DatabaseFailure.of(wrapped(thrownAt(
+                "sensorhub.readings.control.BlockIngest", "a bug of the service's own"))));
+    }
+
+    private static NullPointerException thrownAt(String className, String message) {
+        NullPointerException failure = new NullPointerException(message);
+        failure.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement(className, "getString", className + ".java", 908)});
+        return failure;
+    }
+
+    @Test
     void leavesBugsAndFailuresElsewhereToA500() {
         assertEquals(DatabaseFailure.OTHER, DatabaseFailure.of(wrapped(
                 new SQLException("You have an error in your SQL syntax", "42000", 1064))));
