@@ -20,12 +20,10 @@ import sensorhub.time.entity.EpochMicrosConverter;
 @Table(name = "sensors")
 @NamedQuery(name = Sensor.BY_ID, query = "SELECT s FROM Sensor s WHERE s.id = :id")
 @NamedQuery(name = Sensor.EXISTING_IDS, query = "SELECT s.id FROM Sensor s WHERE s.id IN :ids")
-@NamedQuery(name = Sensor.KEYS_BY_ID, query = "SELECT s.id, s.key FROM Sensor s WHERE s.id IN :ids")
 public class Sensor {
 
     public static final String BY_ID = "Sensor.byId";
     public static final String EXISTING_IDS = "Sensor.existingIds";
-    public static final String KEYS_BY_ID = "Sensor.keysById";
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "sensor_keys")
