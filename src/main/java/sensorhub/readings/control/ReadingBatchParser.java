@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.Iterator;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -24,8 +23,6 @@ import sensorhub.json.control.StrictJson;
  */
 public final class ReadingBatchParser {
 
-    /** A number as JSON writes it; Java would also read {@code 0x1p3}, {@code 2d} and {@code NaN}. */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final List<String> CSV_COLUMNS = List.of("sensor_id", "creation_date", "value");
     private static final CSVFormat CSV = CSVFormat.RFC4180;
 
@@ -100,7 +97,7 @@ public final class ReadingBatchParser {
 
     /** The number a CSV field writes, or NaN where it is not a finite decimal number. */
     private static double parseFinite(String text) {
-        if (!DECIMAL.matcher(text).matches()) {
+        if (!isDecimal(text)) {
             return Double.NaN;
         }
         try {
@@ -109,5 +106,46 @@ public final class ReadingBatchParser {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * Whether the text is a decimal number, {@code [+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?} (Java's parser would
+     * also read {@code 0x1p3}, {@code 2d} and {@code NaN}). Checked by hand: that regular expression took a tenth
+     * of a CSV batch's server time; {@code ReadingBatchParserTest} holds the two to the same answers.
+     */
+    static boolean isDecimal(String text) {
+        int at = sign(text, 0);
+        int integer = digits(text, at);
+        at += integer;
+        int fraction = 0;
+        if (at < text.length() && text.charAt(at) == '.') {
+            fraction = digits(text, ++at);
+            at += fraction;
+        }
+        if (integer + fraction == 0) {
+            return false;
+        }
+        if (at < text.length() && (text.charAt(at) == 'e' || text.charAt(at) == 'E')) {
+            at = sign(text, at + 1);
+            int exponent = digits(text, at);
+            if (exponent == 0) {
+                return false;
+            }
+            at += exponent;
+        }
+        return at == text.length();
+    }
+
+    private static int sign(String text, int at) {
+        return at < text.length() && (text.charAt(at) == '+' || text.charAt(at) == '-') ? at + 1 : at;
+    }
+
+    /** How many ASCII digits stand at {@code at}. */
+    private static int digits(String text, int at) {
+        int end = at;
+        while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+            end++;
+        }
+        return end - at;
     }
 }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -361,5 +363,28 @@ class ReadingBatchParserTest {
 
     private static List<String> fields(RejectedException thrown) {
         return thrown.fields().stream().map(Field::name).toList();
+    }
+
+    /** The grammar of CSV values as a regular expression, which {@link ReadingBatchParser#isDecimal} checks by hand. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    @Test
+    void checksCsvValuesByHandAsTheDecimalGrammarSays() {
+        String alphabet = "0123456789+-.eE x";
+        Random random = new Random(20261201);
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int length = random.nextInt(9); length > 0; length--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String value = text.toString();
+            assertEquals(DECIMAL.matcher(value).matches(), ReadingBatchParser.isDecimal(value), value);
+        }
+        for (String decimal : List.of("5", "-5.", ".5", "+0.25e-3", "1E9", "007")) {
+            assertEquals(true, ReadingBatchParser.isDecimal(decimal), decimal);
+        }
+        for (String other : List.of("", ".", "+", "e5", "1e", "1e+", "0x1p3", "2d", "NaN", "1.2.3", "١")) {
+            assertEquals(false, ReadingBatchParser.isDecimal(other), other);
+        }
     }
 }
