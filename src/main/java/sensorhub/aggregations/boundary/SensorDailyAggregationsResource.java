@@ -59,9 +59,9 @@ public class SensorDailyAggregationsResource {
             return Response.ok(days, MediaType.APPLICATION_JSON_TYPE).build();
         }
         return Response.ok(CsvBody.of(List.of("date", "count", "min_val", "q1", "median", "q3", "max_val", "mean",
-                "unit"), printer -> {
+                "unit"), lines -> {
                     for (AggregationJson d : days) {
-                        printer.printRecord(d.date(), d.count(), d.minVal(), d.q1(), d.median(), d.q3(), d.maxVal(),
+                        lines.write(d.date(), d.count(), d.minVal(), d.q1(), d.median(), d.q3(), d.maxVal(),
                                 d.mean(), d.unit());
                     }
                 }), CsvBody.MEDIA_TYPE).build();

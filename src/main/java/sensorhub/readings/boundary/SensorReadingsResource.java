@@ -85,11 +85,11 @@ public class SensorReadingsResource {
     private Response export(String id, Instant start, Instant end) {
         // The first page is read before the answer starts, so that an unknown sensor is still a 404.
         List<Reading> first = readings.page(id, start, end, null, EXPORT_PAGE);
-        return Response.ok(CsvBody.of(List.of("sensor_id", "creation_date", "value"), printer -> {
+        return Response.ok(CsvBody.of(List.of("sensor_id", "creation_date", "value"), lines -> {
             List<Reading> page = first;
             while (true) {
                 for (Reading reading : page.subList(0, Math.min(page.size(), EXPORT_PAGE))) {
-                    printer.printRecord(id, EpochMicros.toInstant(reading.creationMicros()), reading.value());
+                    lines.write(id, EpochMicros.toInstant(reading.creationMicros()), reading.value());
                 }
                 if (page.size() <= EXPORT_PAGE) {
                     return;

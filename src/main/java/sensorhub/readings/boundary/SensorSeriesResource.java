@@ -63,9 +63,9 @@ public class SensorSeriesResource {
             return Response.ok(series, MediaType.APPLICATION_JSON_TYPE).build();
         }
         return Response.ok(CsvBody.of(List.of("start", "end", "count", "min", "max", "mean", "first", "last"),
-                printer -> {
+                lines -> {
                     for (SeriesPointJson p : series.points()) {
-                        printer.printRecord(p.start(), p.end(), p.count(), p.min(), p.max(), p.mean(), p.first(),
+                        lines.write(p.start(), p.end(), p.count(), p.min(), p.max(), p.mean(), p.first(),
                                 p.last());
                     }
                 }), CsvBody.MEDIA_TYPE).build();

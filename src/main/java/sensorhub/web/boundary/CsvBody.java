@@ -1,19 +1,19 @@
 package sensorhub.web.boundary;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.Variant;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.Objects;
 
 /**
- * A CSV answer (RFC 4180 by Commons CSV, UTF-8, a header line) written as it streams: fields holding
+ * A CSV answer (RFC 4180 by FastCSV, UTF-8, CRLF line ends, a header line) written as it streams: fields holding
  * {@code ,}, {@code "} or line breaks are quoted, the way the readings' CSV input reads them back.
  */
 public final class CsvBody {
@@ -25,7 +25,13 @@ public final class CsvBody {
     /** Prints the records of an answer. */
     @FunctionalInterface
     public interface Records {
-        void print(CSVPrinter printer) throws IOException;
+        void print(Lines lines) throws IOException;
+    }
+
+    /** Writes one record: each field as its {@code toString()}, {@code null} as an empty field. */
+    @FunctionalInterface
+    public interface Lines {
+        void write(Object... fields);
     }
 
     private CsvBody() {
@@ -41,11 +47,17 @@ public final class CsvBody {
     }
 
     public static StreamingOutput of(List<String> header, Records records) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get();
         return output -> {
-            CSVPrinter printer = format.print(new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8)));
-            records.print(printer);
-            printer.flush();
+            CsvWriter csv = CsvWriter.builder().build(output, StandardCharsets.UTF_8);
+            try {
+                csv.writeRecord(header);
+                records.print(fields -> csv.writeRecord(Arrays.stream(fields)
+                        .map(field -> Objects.toString(field, "")).toArray(String[]::new)));
+                csv.flush();
+            } catch (UncheckedIOException e) {
+                // FastCSV's own wrapper of a failed write, such as a client that hung up: an I/O failure of the answer.
+                throw e.getCause();
+            }
         };
     }
 }
