@@ -220,13 +220,15 @@ public final class ReadingsBenchmark {
         Ingest written = ingestThroughRest(regular, Slice::csv, api::postCsvReadings);
         checkStored(written, regular, "REST CSV (regular data)");
         regularStored = storedNow().since(before, written.written());
-        table.row("bytes stored per reading (readings tables' data and index lengths, grown by that ingest)",
+        table.row("bytes stored per reading (leaf pages of the readings tables' indexes, grown by that ingest)",
                 "noisy data (the CSV ingest): " + noisyStored.describe() + "; regular data (the same without noise): "
                         + regularStored.describe(), "", "", "");
-        table.note("Bytes stored: information_schema DATA_LENGTH + INDEX_LENGTH after ANALYZE TABLE, summed over "
-                + database.readingTablesBytes().keySet() + " (sensor_values and every reading_* table), before and "
-                + "after an ingest of new sensors. InnoDB sizes a large index in whole extents of 1 MiB and reserves "
-                + "some ahead, so each figure is uncertain by a few MiB over the readings written.");
+        table.note("Bytes stored: the leaf pages (n_leaf_pages × innodb_page_size, from mysql.innodb_index_stats "
+                + "after ANALYZE TABLE) of every index of " + database.readingTablesBytes().keySet()
+                + " (sensor_values and every reading_* table), before and after an ingest of new sensors: the pages "
+                + "that hold the rows, to the page (16 KiB). DATA_LENGTH + INDEX_LENGTH count pages allocated, which "
+                + "InnoDB takes in whole extents of 1 MiB and reserves ahead, a few MiB more or less over the same "
+                + "readings.");
     }
 
     private PeerResult asJson() {
