@@ -5,11 +5,14 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import sensorhub.json.control.JsonTokenizer;
@@ -25,6 +28,9 @@ import sensorhub.json.control.StrictJson;
 public final class ReadingBatchParser {
 
     private static final List<String> CSV_COLUMNS = List.of("sensor_id", "creation_date", "value");
+    /** The last line the parser reads after every body (see {@link #nextOf}): NUL, which no reading needs. */
+    private static final String END_MARK = "\u0000";
+    private static final byte[] END_MARK_LINE = ("\n" + END_MARK).getBytes(StandardCharsets.US_ASCII);
     /**
      * Blank lines are skipped, and a record with another number of fields than the header is named by its index
      * here rather than refused whole by the reader.
@@ -52,16 +58,17 @@ public final class ReadingBatchParser {
      */
     public static ReadingBatch csv(InputStream body, int maxBatch) {
         ReadingItems items = new ReadingItems(maxBatch);
-        try (Reader reader = withoutByteOrderMark(new BufferedReader(StrictJson.utf8(body)));
+        InputStream marked = new SequenceInputStream(body, new ByteArrayInputStream(END_MARK_LINE));
+        try (Reader reader = withoutByteOrderMark(new BufferedReader(StrictJson.utf8(marked)));
                 CsvReader<CsvRecord> csv = CSV.ofCsvRecord(reader)) {
             Iterator<CsvRecord> records = csv.iterator();
-            int[] column = records.hasNext() ? columnsOf(records.next()) : null;
+            CsvRecord header = nextOf(records);
+            int[] column = header == null ? null : columnsOf(header);
             if (column == null) {
                 throw new InvalidReadingsException("The CSV must start with the header line sensor_id,creation_date,value.");
             }
             int index = 0;
-            while (records.hasNext()) {
-                CsvRecord record = records.next();
+            for (CsvRecord record = nextOf(records); record != null; record = nextOf(records)) {
                 if (record.getFieldCount() == 1 && record.getField(0).isBlank()) {
                     continue;
                 }
@@ -85,6 +92,23 @@ public final class ReadingBatchParser {
         } catch (IOException e) {
             throw notCsv("could not be read to its end");
         }
+    }
+
+    /**
+     * The body's next record, or null once the end mark is reached. FastCSV closes a quoted field that the input
+     * leaves open at its end (osiegmar/FastCSV#173), so the parser reads the body followed by a line of its own,
+     * {@link #END_MARK}: a body whose quotes are all closed ends with that line as a record of its own, while an
+     * open quote takes the line into its field, and then the last record is not the mark.
+     */
+    private static CsvRecord nextOf(Iterator<CsvRecord> records) {
+        CsvRecord record = records.next();
+        if (records.hasNext()) {
+            return record;
+        }
+        if (record.getFieldCount() == 1 && record.getField(0).equals(END_MARK)) {
+            return null;
+        }
+        throw notCsv("is not valid CSV (RFC 4180): a quoted field is not closed");
     }
 
     private static InvalidReadingsException notCsv(String what) {

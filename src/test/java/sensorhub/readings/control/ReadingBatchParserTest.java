@@ -3,6 +3,7 @@ package sensorhub.readings.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -230,6 +231,38 @@ class ReadingBatchParserTest {
         RejectedException thrown = assertThrows(RejectedException.class,
                 () -> csv("sensor_id,creation_date,value\n\"open,2026-01-02T03:04:05Z,1\n"));
         assertEquals(Reason.INVALID, thrown.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kitchen,2026-01-02T03:04:05Z,\"21.5", "kitchen,2026-01-02T03:04:05Z,\"21.5\n",
+            "\"kitchen\"\",2026-01-02T03:04:05Z,21.5\n", "kitchen,2026-01-02T03:04:05Z,21.5\n\"",
+            "kitchen,2026-01-02T03:04:05Z,\"21.5\"\""})
+    void refusesACsvQuoteLeftOpenAtTheEnd(String lines) {
+        RejectedException thrown = assertThrows(RejectedException.class,
+                () -> csv("sensor_id,creation_date,value\n" + lines));
+        assertEquals(Reason.INVALID, thrown.reason());
+        assertTrue(thrown.getMessage().contains("a quoted field is not closed"), thrown.getMessage());
+    }
+
+    @Test
+    void refusesACsvHeaderWithAQuoteLeftOpen() {
+        RejectedException thrown = assertThrows(RejectedException.class,
+                () -> csv("\"sensor_id,creation_date,value\nkitchen,2026-01-02T03:04:05Z,21.5\n"));
+        assertTrue(thrown.getMessage().contains("a quoted field is not closed"), thrown.getMessage());
+    }
+
+    @Test
+    void readsAQuotedLastFieldClosedAtTheVeryEnd() {
+        ReadingBatch batch = csv("sensor_id,creation_date,value\n\"kit\"\"chen\",2026-01-02T03:04:05Z,\"21.5\"");
+
+        assertReading(batch, 0, "kit\"chen", "2026-01-02T03:04:05Z", 21.5);
+    }
+
+    @Test
+    void readsALineOfNulAsAnItemLikeAnyOther() {
+        RejectedException thrown = assertThrows(RejectedException.class,
+                () -> csv("sensor_id,creation_date,value\nkitchen,2026-01-02T03:04:05Z,21.5\n\u0000\n"));
+        assertEquals(List.of("[1]"), fields(thrown));
     }
 
     @Test
