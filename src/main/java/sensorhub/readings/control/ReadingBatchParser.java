@@ -85,7 +85,9 @@ public final class ReadingBatchParser {
         } catch (CharacterCodingException e) {
             throw notCsv("is not valid UTF-8");
         } catch (CsvParseException e) {
-            throw notCsv("is not valid CSV (RFC 4180): " + e.getMessage());
+            // FastCSV says where ("...record that started in line 2") and, in the cause, what it met there
+            throw notCsv("is not valid CSV (RFC 4180): " + e.getMessage()
+                    + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
         } catch (UncheckedIOException e) {
             throw e.getCause() instanceof CharacterCodingException ? notCsv("is not valid UTF-8")
                     : notCsv("could not be read to its end");

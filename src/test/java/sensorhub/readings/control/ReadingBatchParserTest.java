@@ -245,6 +245,14 @@ class ReadingBatchParserTest {
     }
 
     @Test
+    void saysWhereAndWhatTheCsvBreaks() {
+        RejectedException thrown = assertThrows(RejectedException.class,
+                () -> csv("sensor_id,creation_date,value\n\"kitchen\" ,2026-01-02T03:04:05Z,21.5\n"));
+        assertTrue(thrown.getMessage().contains("line 2") && thrown.getMessage().contains("after closing quote"),
+                thrown.getMessage());
+    }
+
+    @Test
     void refusesACsvHeaderWithAQuoteLeftOpen() {
         RejectedException thrown = assertThrows(RejectedException.class,
                 () -> csv("\"sensor_id,creation_date,value\nkitchen,2026-01-02T03:04:05Z,21.5\n"));
