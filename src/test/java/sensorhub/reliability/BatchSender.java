@@ -12,14 +12,21 @@ import sensorhub.reliability.ApiTraffic.Answer;
  * became of it. An attempt without an answer, or with a 5xx other than 503, may have been written: a batch that
  * had such an attempt and is not acknowledged in the end is in doubt. Shared by a phase's clients.
  */
-record BatchSender(ApiTraffic api, long pauseMillis, BooleanSupplier stopped, AtomicInteger retries) {
+final class BatchSender {
+
+    private final ApiTraffic api;
+    private final long pauseMillis;
+    private final BooleanSupplier stopped;
+    private final AtomicInteger retries = new AtomicInteger();
 
     /** One attempt's answer, and when it came ({@link System#nanoTime()}). */
     record Attempt(Answer answer, long answeredNanos) {
     }
 
     BatchSender(ApiTraffic api, long pauseMillis, BooleanSupplier stopped) {
-        this(api, pauseMillis, stopped, new AtomicInteger());
+        this.api = api;
+        this.pauseMillis = pauseMillis;
+        this.stopped = stopped;
     }
 
     /** Sends the batch as CSV or JSON until settled, files it in {@code ledger}, and answers every attempt. */

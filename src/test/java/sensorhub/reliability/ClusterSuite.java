@@ -40,7 +40,8 @@ import sensorhub.reliability.ApiTraffic.Answer;
  * {@code -Dcluster.multiWriter=true} has instance 3 write to node 3 itself instead, as a multi-writer deployment
  * would: a trial of what DEPLOYING.md advises against.
  *
- * <p>Run by {@code server-config/cluster/verify-cluster.sh} ({@code ./mvnw -Pcluster verify}).
+ * <p>Run by {@code server-config/cluster/verify-cluster.sh}
+ * ({@code ./mvnw -Preliability verify -Dreliability.suite=sensorhub.reliability.ClusterSuite}).
  */
 public final class ClusterSuite {
 
@@ -54,15 +55,14 @@ public final class ClusterSuite {
     /** A line of the retried-conflicts counter in the Prometheus text: its kind and its value. */
     private static final Pattern RETRIED = Pattern.compile(
             "sensorhub_db_conflicts_retried_total\\{.*kind=\"([a-z_]+)\".*\\} ([0-9.eE+]+)");
-
-    private final Path project;
-    private final Report report;
     /** What {@code UnexpectedFailureMapper} logs with each 500. */
     private static final String INCIDENT = "Unexpected failure, incident";
     private static final int MAX_INCIDENTS_SHOWN = 3;
     private static final int MAX_LOG_LINES = 400;
     private static final Pattern EXCEPTION_LINE = Pattern.compile("^[\\w.$]+(Exception|Error)\\b");
 
+    private final Path project;
+    private final Report report;
     private final GaleraCluster cluster;
     private final String adminKey;
     private final PayaraServer[] instances = new PayaraServer[INSTANCES];

@@ -5,7 +5,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.Variant;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -25,7 +24,7 @@ public final class CsvBody {
     /** Prints the records of an answer. */
     @FunctionalInterface
     public interface Records {
-        void print(Lines lines) throws IOException;
+        void print(Lines lines);
     }
 
     /** Writes one record: each field as its {@code toString()}, {@code null} as an empty field. */
