@@ -2,13 +2,16 @@ package sensorhub.benchmark;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * An ingest as every path and peer runs it: prepared batches sent by several clients at once, each client taking
@@ -30,8 +33,17 @@ final class ConcurrentBatches {
 
         /** The series' batches as {@code render} writes them. */
         static List<Body> of(List<ReadingSeries> series, int batchSize, Function<ReadingSeries.Slice, byte[]> render) {
-            return ReadingSeries.interleaved(series, batchSize).stream()
-                    .map(slice -> new Body(render.apply(slice), slice.size())).toList();
+            return of(ReadingSeries.interleaved(series, batchSize), render);
+        }
+
+        /** The batches of each of {@code rounds} rounds of the series ({@link ReadingSeries#rounds}), rendered. */
+        static List<List<Body>> ofRounds(List<ReadingSeries> series, int batchSize, int rounds,
+                Function<ReadingSeries.Slice, byte[]> render) {
+            return ReadingSeries.rounds(series, batchSize, rounds).stream().map(round -> of(round, render)).toList();
+        }
+
+        private static List<Body> of(List<ReadingSeries.Slice> slices, Function<ReadingSeries.Slice, byte[]> render) {
+            return slices.stream().map(slice -> new Body(render.apply(slice), slice.size())).toList();
         }
     }
 
@@ -41,6 +53,38 @@ final class ConcurrentBatches {
         double perSecond() {
             return written / (nanos / 1e9);
         }
+    }
+
+    /**
+     * A timed ingest in rounds of equal size, one after the other: a round lasts about a second on this machine,
+     * too short for one to speak for a path, so the round of median rate does.
+     */
+    record Rounds(List<Sent> each) {
+
+        Sent median() {
+            List<Sent> byRate = new ArrayList<>(each);
+            byRate.sort(Comparator.comparingDouble(Sent::perSecond));
+            return byRate.get((byRate.size() - 1) / 2);
+        }
+
+        long written() {
+            return each.stream().mapToLong(Sent::written).sum();
+        }
+
+        /** Each round's rate in order, "812,345 / 790,210 / ...". */
+        String rates() {
+            return each.stream().map(round -> String.format(Locale.ROOT, "%,.0f", round.perSecond()))
+                    .collect(Collectors.joining(" / "));
+        }
+    }
+
+    /** Sends each round's batches as {@link #send} does, the rounds one after the other. */
+    static <T> Rounds sendInRounds(List<? extends Client<T>> clients, List<List<T>> rounds) throws Exception {
+        List<Sent> sent = new ArrayList<>();
+        for (List<T> round : rounds) {
+            sent.add(send(clients, round));
+        }
+        return new Rounds(sent);
     }
 
     /** Sends {@code batches} from one thread per client; clients that share nothing get one object each. */

@@ -66,10 +66,11 @@ final class InfluxPeer {
             query(db, "CREATE DATABASE " + db, "POST");
         }
         write(queryDb, bodies(List.of(workload.warmup())));
-        List<Body> bodies = bodies(workload.ingest());
+        List<List<Body>> rounds = Body.ofRounds(workload.ingest(), settings.batchSize(), settings.ingestRounds(),
+                InfluxPeer::lineProtocol);
         double cpu = ProcessCpu.seconds(server.pid());
         double client = ProcessCpu.client();
-        ConcurrentBatches.Sent ingest = write(ingestDb, bodies);
+        ConcurrentBatches.Rounds ingest = ConcurrentBatches.sendInRounds(writer(ingestDb), rounds);
         double afterIngest = ProcessCpu.seconds(server.pid());
         cpu = afterIngest - cpu;
         client = ProcessCpu.client() - client;
@@ -109,11 +110,20 @@ final class InfluxPeer {
     }
 
     private List<Body> bodies(List<ReadingSeries> series) {
-        return Body.of(series, settings.batchSize(), slice -> slice.lineProtocol(MEASUREMENT));
+        return Body.of(series, settings.batchSize(), InfluxPeer::lineProtocol);
+    }
+
+    private static byte[] lineProtocol(ReadingSeries.Slice slice) {
+        return slice.lineProtocol(MEASUREMENT);
     }
 
     /** Writes the bodies from {@code clients} clients, each batch one request answered 204 once stored. */
     private ConcurrentBatches.Sent write(String db, List<Body> bodies) throws Exception {
+        return ConcurrentBatches.send(writer(db), bodies);
+    }
+
+    /** {@code clients} clients writing into {@code db}. */
+    private List<ConcurrentBatches.Client<Body>> writer(String db) {
         URI uri = server.base().resolve("/write?db=" + db + "&precision=u");
         ConcurrentBatches.Client<Body> client = body -> {
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
@@ -125,7 +135,7 @@ final class InfluxPeer {
             }
             return body.readings();
         };
-        return ConcurrentBatches.send(ConcurrentBatches.shared(client, settings.clients()), bodies);
+        return ConcurrentBatches.shared(client, settings.clients());
     }
 
     private DayStatistics day(LocalDate day) throws Exception {

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * The statistics queries asked of each peer in the order and number the service is asked them: the warm-up days,
  * then the measured day once (first) and {@code dayRepeats} times, then a year of daily statistics
- * {@code rangeRepeats} times; repeated series follow {@link ReadingsBenchmark#UNTIMED_REPEATS} untimed ones.
- * Times run from sending the query to having read the whole answer.
+ * {@code rangeRepeats} times; repeated series follow {@link Untimed} ones, as the service's do.
+ * The first query waits until the machine has {@link Settled}, as the service's first does. Times run from sending
+ * the query to having read the whole answer.
  */
 final class PeerQueries {
 
@@ -34,6 +35,7 @@ final class PeerQueries {
 
     static Figures measure(BenchmarkSettings settings, Day day, Year year) throws Exception {
         LocalDate measured = Workload.measuredDay(settings);
+        Settled.machine();
         for (LocalDate d = Workload.AGGREGATION_DAY; d.isBefore(measured); d = d.plusDays(1)) {
             day.of(d);
         }
@@ -52,9 +54,7 @@ final class PeerQueries {
     }
 
     private static Latencies repeated(int times, Query query) throws Exception {
-        for (int i = 0; i < ReadingsBenchmark.UNTIMED_REPEATS; i++) {
-            query.ask();
-        }
+        Untimed.repeat(query::ask);
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             long start = System.nanoTime();

@@ -5,11 +5,12 @@ package sensorhub.benchmark;
  * A system's second write path (REST CSV, COPY) leaves {@code queries} and the sizes null: they are its first
  * row's.
  *
- * @param storeCpuSeconds CPU the storing side (server and database, or the peer's processes) used during the ingest
+ * @param ingest the timed ingest's rounds; rates are the median round's
+ * @param storeCpuSeconds CPU the storing side (server and database, or the peer's processes) used during the ingest (all rounds)
  * @param storeCpuParts how that splits, e.g. "server 6.0, MariaDB 3.7", per million readings
  * @param clientCpuSeconds CPU the benchmark's clients used during the ingest
  */
-record PeerResult(String system, ConcurrentBatches.Sent ingest, double storeCpuSeconds, String storeCpuParts,
+record PeerResult(String system, ConcurrentBatches.Rounds ingest, double storeCpuSeconds, String storeCpuParts,
         double clientCpuSeconds, PeerQueries.Figures queries, StorageSize noisy, StorageSize regular) {
 
     double storeCpuPerMillion() {

@@ -3,6 +3,7 @@ package sensorhub.benchmark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The issue's table: the service (REST JSON, REST CSV) and each peer in a row, every peer's figure beside the
@@ -25,9 +26,9 @@ final class PeerTable {
     List<String> markdown(List<PeerResult> peers) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "### Beside its peers, same run (%,d readings of %d sensors, batches of "
-                        + "%,d from %d clients; a day of %,d readings; %d days of %d readings)",
-                json.ingest().written(), settings.sensors(), settings.batchSize(), settings.clients(),
-                settings.dayReadings(), settings.rangeDays(), settings.rangeReadingsPerDay()));
+                        + "%,d from %d clients, the median of %d rounds; a day of %,d readings; %d days of %d readings)",
+                json.ingest().median().written(), settings.sensors(), settings.batchSize(), settings.clients(),
+                settings.ingestRounds(), settings.dayReadings(), settings.rangeDays(), settings.rangeReadingsPerDay()));
         lines.add("");
         lines.add("| system | ingest, readings/s | CPU-s per million readings (storing side; client) "
                 + "| day statistics: first / repeated p50 / p99 | year of daily statistics, repeated p50 "
@@ -36,14 +37,21 @@ final class PeerTable {
         lines.add(row(json, null));
         lines.add(row(csv, null));
         peers.forEach(peer -> lines.add(row(peer, json)));
+        lines.add("");
+        lines.add("Ingest rounds, readings/s in order: " + String.join("; ", rounds(peers)) + ".");
         return lines;
+    }
+
+    /** Each row's rounds, "InfluxDB 1.6 (Debian), HTTP line protocol 1,002,705 / 998,112 / ...". */
+    private List<String> rounds(List<PeerResult> peers) {
+        return Stream.concat(Stream.of(json, csv), peers.stream())
+                .map(result -> result.system().split(";")[0] + " " + result.ingest().rates()).toList();
     }
 
     private String row(PeerResult result, PeerResult service) {
         boolean peer = service != null;
         List<String> cells = new ArrayList<>(List.of(result.system(),
-                number(result.ingest().perSecond()) + (peer ? " — " + pathRatios(result.ingest().perSecond(),
-                        json.ingest().perSecond(), csv.ingest().perSecond()) : ""),
+                number(rate(result)) + (peer ? " — " + pathRatios(rate(result), rate(json), rate(csv)) : ""),
                 String.format(Locale.ROOT, "%.1f s (%s); client %.1f s", result.storeCpuPerMillion(),
                         result.storeCpuParts(), result.clientCpuPerMillion())
                         + (peer ? " — " + pathRatios(result.storeCpuPerMillion(), json.storeCpuPerMillion(),
@@ -65,6 +73,10 @@ final class PeerTable {
                     + ratio(service.regular().perReading(), result.regular().perReading()) : ""));
         }
         return "| " + String.join(" | ", cells) + " |";
+    }
+
+    private static double rate(PeerResult result) {
+        return result.ingest().median().perSecond();
     }
 
     private static String pathRatios(double peer, double viaJson, double viaCsv) {

@@ -61,23 +61,24 @@ final class PostgresPeer {
             }
             table.note("PostgreSQL: " + version(connection) + ", the shared server's settings (fsync and "
                     + "synchronous_commit on, shared_buffers " + setting(connection, "shared_buffers")
-                    + "); one transaction per batch on each path; each timed ingest starts from an empty table "
+                    + "); one transaction per batch on each path; each path's timed rounds start from an empty table "
                     + String.format(Locale.ROOT, "(TRUNCATE) after %,d warm-up readings on the same path.",
                     workload.warmup().count()));
 
-            insert(connection, List.of(workload.warmup()));
+            insert(connection, List.of(ReadingSeries.interleaved(List.of(workload.warmup()), settings.batchSize())));
             truncate(connection);
-            Timed inserted = insert(connection, workload.ingest());
+            Timed inserted = insert(connection, rounds(workload.ingest()));
             checkCount(connection, workload.ingestReadings(), "multi-row INSERT", table);
             truncate(connection);
 
-            copy(connection, bodies(List.of(workload.warmup())));
+            copy(connection, List.of(bodies(List.of(workload.warmup()))));
             truncate(connection);
-            Timed copied = copy(connection, bodies(workload.ingest()));
+            Timed copied = copy(connection, Body.ofRounds(workload.ingest(), settings.batchSize(),
+                    settings.ingestRounds(), this::copyText));
             checkCount(connection, workload.ingestReadings(), "COPY", table);
             StorageSize noisy = new StorageSize(relationBytes(connection), workload.ingestReadings());
 
-            copy(connection, bodies(List.of(workload.day(), workload.year())));
+            copy(connection, List.of(bodies(List.of(workload.day(), workload.year()))));
             vacuum(connection);
             PeerQueries.Figures queries;
             try (PreparedStatement day = connection.prepareStatement(DAY);
@@ -87,7 +88,7 @@ final class PostgresPeer {
             }
 
             truncate(connection);
-            copy(connection, bodies(workload.regular()));
+            copy(connection, List.of(bodies(workload.regular())));
             StorageSize regular = new StorageSize(relationBytes(connection), workload.regularReadings());
             return List.of(
                     inserted.result("PostgreSQL 15, multi-row INSERT; percentile_cont (exact)", queries, noisy,
@@ -97,7 +98,7 @@ final class PostgresPeer {
     }
 
     /** An ingest's batches and the CPU that the server and the clients used meanwhile. */
-    private record Timed(ConcurrentBatches.Sent sent, double serverCpu, double clientCpu) {
+    private record Timed(ConcurrentBatches.Rounds sent, double serverCpu, double clientCpu) {
 
         PeerResult result(String system, PeerQueries.Figures queries, StorageSize noisy, StorageSize regular) {
             return new PeerResult(system, sent, serverCpu, "backends and server processes", clientCpu, queries,
@@ -111,19 +112,26 @@ final class PostgresPeer {
         ConcurrentBatches.Client<T> on(Connection connection) throws SQLException;
     }
 
-    private Timed insert(Connection monitor, List<ReadingSeries> series) throws Exception {
-        return send(monitor, ReadingSeries.interleaved(series, settings.batchSize()), this::inserter);
+    /** The series' batches in the benchmark's rounds. */
+    private List<List<Slice>> rounds(List<ReadingSeries> series) {
+        return ReadingSeries.rounds(series, settings.batchSize(), settings.ingestRounds());
     }
 
-    private Timed copy(Connection monitor, List<Body> bodies) throws Exception {
-        return send(monitor, bodies, PostgresPeer::copier);
+    /** Multi-row INSERTs of each round's batches, one round after the other. */
+    private Timed insert(Connection monitor, List<List<Slice>> rounds) throws Exception {
+        return send(monitor, rounds, this::inserter);
+    }
+
+    /** COPY of each round's bodies, one round after the other. */
+    private Timed copy(Connection monitor, List<List<Body>> rounds) throws Exception {
+        return send(monitor, rounds, PostgresPeer::copier);
     }
 
     /**
      * Sends the batches from {@code clients} connections, opened before and closed after the CPU is read: a
      * backend's CPU is read from its process while it lives.
      */
-    private <T> Timed send(Connection monitor, List<T> batches, Writer<T> writer) throws Exception {
+    private <T> Timed send(Connection monitor, List<List<T>> rounds, Writer<T> writer) throws Exception {
         List<Connection> connections = new ArrayList<>();
         try {
             List<ConcurrentBatches.Client<T>> clients = new ArrayList<>();
@@ -133,7 +141,7 @@ final class PostgresPeer {
             }
             double server = serverCpuSeconds(monitor);
             double client = ProcessCpu.client();
-            ConcurrentBatches.Sent sent = ConcurrentBatches.send(clients, batches);
+            ConcurrentBatches.Rounds sent = ConcurrentBatches.sendInRounds(clients, rounds);
             return new Timed(sent, serverCpuSeconds(monitor) - server, ProcessCpu.client() - client);
         } finally {
             closeAll(connections);

@@ -1,9 +1,11 @@
 package sensorhub.benchmark;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.stream.Stream;
 
 /**
  * CPU seconds of a peer's processes from {@code /proc/<pid>/stat}: user and system time, and those of its children
@@ -34,6 +36,33 @@ final class ProcessCpu {
                 ticks += Long.parseLong(fields[field - 3]);
             }
             return ticks / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    /**
+     * user + system time of the JVM's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"), in seconds:
+     * the part of a server's CPU that goes into compiling its code rather than running it. A compiler thread that
+     * HotSpot ended meanwhile (it starts and stops them as the queue grows and shrinks) takes its time with it.
+     */
+    static double compilerSeconds(long pid) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return threads.mapToDouble(ProcessCpu::compilerThreadSeconds).sum();
+        } catch (IOException | UncheckedIOException gone) {
+            return 0;
+        }
+    }
+
+    private static double compilerThreadSeconds(Path thread) {
+        try {
+            String stat = Files.readString(thread.resolve("stat"));
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            if (!name.matches("C[12] CompilerThre.*")) {
+                return 0;
+            }
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            return (Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3])) / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException gone) {
             return 0;
         }

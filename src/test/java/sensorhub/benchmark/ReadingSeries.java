@@ -93,12 +93,30 @@ record ReadingSeries(String sensorId, long startMicros, long stepMicros, int cou
      * then the second of each, ...: concurrent clients then write different sensors, as gateways would.
      */
     static List<Slice> interleaved(List<ReadingSeries> series, int size) {
-        List<Slice> slices = new ArrayList<>();
         int longest = series.stream().mapToInt(ReadingSeries::count).max().orElse(0);
-        for (int from = 0; from < longest; from += size) {
+        return interleaved(series, size, 0, longest);
+    }
+
+    /**
+     * The series' readings in {@code rounds} consecutive spans of time (of the longest series' readings), each
+     * {@link #interleaved} on its own: a round writes every sensor's next stretch, as live data arrives.
+     */
+    static List<List<Slice>> rounds(List<ReadingSeries> series, int size, int rounds) {
+        int longest = series.stream().mapToInt(ReadingSeries::count).max().orElse(0);
+        List<List<Slice>> all = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            all.add(interleaved(series, size, (int) ((long) longest * round / rounds),
+                    (int) ((long) longest * (round + 1) / rounds)));
+        }
+        return all;
+    }
+
+    private static List<Slice> interleaved(List<ReadingSeries> series, int size, int first, int end) {
+        List<Slice> slices = new ArrayList<>();
+        for (int from = first; from < end; from += size) {
             for (ReadingSeries one : series) {
                 if (from < one.count()) {
-                    slices.add(new Slice(one, from, Math.min(one.count(), from + size)));
+                    slices.add(new Slice(one, from, Math.min(Math.min(one.count(), end), from + size)));
                 }
             }
         }

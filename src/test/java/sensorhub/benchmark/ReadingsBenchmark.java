@@ -3,6 +3,7 @@ package sensorhub.benchmark;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -31,9 +32,6 @@ public final class ReadingsBenchmark {
     static final LocalDate SERIES_START = LocalDate.parse("2024-01-01");
     /** The most readings a batch may carry (sensors.readings.max-batch). */
     static final int SERIES_BATCH = 100_000;
-    /** Requests sent before each timed series of repeated requests, and not counted. */
-    static final int UNTIMED_REPEATS = 20;
-
     private final BenchmarkSettings settings;
     private final BenchmarkDatabase database;
     private final PayaraServer server;
@@ -123,22 +121,24 @@ public final class ReadingsBenchmark {
 
     private void measureIngest(Workload viaRest, Workload viaCsv, Workload viaJdbc) throws Exception {
         database.insert(ReadingSeries.interleaved(List.of(viaJdbc.warmup()), settings.batchSize()), sensorKeys);
-        ingestThroughRest(List.of(viaRest.warmup()), Slice::json, api::postReadings);
-        ingestThroughRest(List.of(viaCsv.warmup()), Slice::csv, api::postCsvReadings);
+        ingestThroughRest(List.of(viaRest.warmup()), 1, Slice::json, api::postReadings);
+        ingestThroughRest(List.of(viaCsv.warmup()), 1, Slice::csv, api::postCsvReadings);
 
-        Ingest jdbc = ingestThroughJdbc(viaJdbc.ingest());
+        int rounds = settings.ingestRounds();
+        Ingest jdbc = ingestThroughJdbc(viaJdbc.ingest(), rounds);
         HeapWatch.Sample before = server.heap().now();
-        Ingest rest = ingestThroughRest(viaRest.ingest(), Slice::json, api::postReadings);
+        Ingest rest = ingestThroughRest(viaRest.ingest(), rounds, Slice::json, api::postReadings);
         HeapWatch.Sample after = server.heap().now();
         HeapWatch.Sample live = server.heap().liveAfterFullGc();
         StorageSize beforeCsv = storedNow();
-        Ingest csv = ingestThroughRest(viaCsv.ingest(), Slice::csv, api::postCsvReadings);
+        Ingest csv = ingestThroughRest(viaCsv.ingest(), rounds, Slice::csv, api::postCsvReadings);
         noisyStored = storedNow().since(beforeCsv, csv.written());
         jsonIngest = rest;
         csvIngest = csv;
 
-        table.row(String.format(Locale.ROOT, "ingest: %,d readings, %d sensors, batches of %,d, REST from %d clients",
-                        rest.expected(), settings.sensors(), settings.batchSize(), settings.clients()),
+        table.row(String.format(Locale.ROOT, "ingest: %,d readings, %d sensors, batches of %,d, REST from %d clients "
+                        + "(median of %d rounds)", rest.median().written(), settings.sensors(), settings.batchSize(),
+                        settings.clients(), rounds),
                 String.format(Locale.ROOT, "**%,.0f readings/s** (%.1f s; a batch %s)", rest.perSecond(),
                         rest.nanos() / 1e9, rest.batchMillis().p50p99()),
                 String.format(Locale.ROOT, "%,.0f rows/s (%.1f s; 1 writer, rewriteBatchedStatements)",
@@ -152,6 +152,8 @@ public final class ReadingsBenchmark {
                 jdbc.cpu().cores(), "", "");
         table.row("CPU time per million rows written", rest.cpu().perMillion(rest.written()) + "; CSV: "
                 + csv.cpu().perMillion(csv.written()), jdbc.cpu().perMillion(jdbc.written()), "", "");
+        table.row("ingest rounds, readings/s in order", "JSON " + rest.rounds().rates() + "; CSV "
+                + csv.rounds().rates(), jdbc.rounds().rates(), "", "");
         table.row("server heap around the REST ingest",
                 String.format(Locale.ROOT, "%s used after it, %s live after a full GC; GC time during it %.1f s",
                         mib(after.usedKib()), mib(live.usedKib()), after.gcSeconds() - before.gcSeconds()),
@@ -161,49 +163,63 @@ public final class ReadingsBenchmark {
         checkStored(jdbc, viaJdbc.ingest(), "JDBC");
     }
 
-    /** What one ingest did: readings written and expected, wall time, each batch's time, and who used the cores. */
-    private record Ingest(ConcurrentBatches.Sent sent, long expected, CpuUse cpu) {
+    /**
+     * What one ingest did: its rounds (readings written, wall time, each batch's time), the readings expected in all,
+     * and who used the cores over all rounds. Rates and batch times are the median round's.
+     */
+    private record Ingest(ConcurrentBatches.Rounds rounds, long expected, CpuUse cpu) {
 
         long written() {
-            return sent.written();
+            return rounds.written();
+        }
+
+        ConcurrentBatches.Sent median() {
+            return rounds.median();
         }
 
         long nanos() {
-            return sent.nanos();
+            return median().nanos();
         }
 
         Latencies batchMillis() {
-            return sent.batchMillis();
+            return median().batchMillis();
         }
 
         double perSecond() {
-            return sent.perSecond();
+            return median().perSecond();
         }
 
         /** Its row of the peers table. */
         PeerResult asPeer(String system, PeerQueries.Figures queries, StorageSize noisy, StorageSize regular) {
             double scale = 1e6 / written();
-            return new PeerResult(system, sent, cpu.serverSeconds() + cpu.mariadbSeconds(),
-                    String.format(Locale.ROOT, "server %.1f, MariaDB %.1f", cpu.serverSeconds() * scale,
+            return new PeerResult(system, rounds, cpu.serverSeconds() + cpu.mariadbSeconds(),
+                    String.format(Locale.ROOT, "server %.1f of which JIT compiler %.1f, MariaDB %.1f",
+                            cpu.serverSeconds() * scale, cpu.serverCompilerSeconds() * scale,
                             cpu.mariadbSeconds() * scale), cpu.clientSeconds(), queries, noisy, regular);
         }
     }
 
-    private Ingest ingestThroughJdbc(List<ReadingSeries> series) throws Exception {
-        List<Slice> slices = ReadingSeries.interleaved(series, settings.batchSize());
+    private Ingest ingestThroughJdbc(List<ReadingSeries> series, int rounds) throws Exception {
+        List<ConcurrentBatches.Sent> sent = new ArrayList<>();
         CpuUse start = CpuUse.now(server.pid());
-        long nanos = database.insert(slices, sensorKeys);
-        long rows = slices.stream().mapToLong(Slice::size).sum();
-        return new Ingest(new ConcurrentBatches.Sent(rows, nanos, Latencies.of(List.of())), rows,
-                CpuUse.now(server.pid()).since(start));
+        for (List<Slice> slices : ReadingSeries.rounds(series, settings.batchSize(), rounds)) {
+            long nanos = database.insert(slices, sensorKeys);
+            sent.add(new ConcurrentBatches.Sent(slices.stream().mapToLong(Slice::size).sum(), nanos,
+                    Latencies.of(List.of())));
+        }
+        ConcurrentBatches.Rounds all = new ConcurrentBatches.Rounds(sent);
+        return new Ingest(all, all.written(), CpuUse.now(server.pid()).since(start));
     }
 
-    /** Sends the series' batches, rendered before the clock starts, from {@code clients} clients at once. */
-    private Ingest ingestThroughRest(List<ReadingSeries> series, Function<Slice, byte[]> render,
+    /**
+     * Sends the series' batches in {@code rounds} rounds, rendered before the clock starts, from {@code clients}
+     * clients at once.
+     */
+    private Ingest ingestThroughRest(List<ReadingSeries> series, int rounds, Function<Slice, byte[]> render,
             Function<byte[], Timed> post) throws Exception {
-        List<Body> bodies = Body.of(series, settings.batchSize(), render);
+        List<List<Body>> bodies = Body.ofRounds(series, settings.batchSize(), rounds, render);
         CpuUse cpu = CpuUse.now(server.pid());
-        ConcurrentBatches.Sent sent = ConcurrentBatches.send(ConcurrentBatches.shared(
+        ConcurrentBatches.Rounds sent = ConcurrentBatches.sendInRounds(ConcurrentBatches.shared(
                 body -> ServiceClient.inserted(post.apply(body.bytes())), settings.clients()), bodies);
         return new Ingest(sent, series.stream().mapToLong(ReadingSeries::count).sum(),
                 CpuUse.now(server.pid()).since(cpu));
@@ -217,7 +233,7 @@ public final class ReadingsBenchmark {
     /** The bytes that readings without noise take: the same sensors' data without its noise term, through CSV. */
     private void measureRegularStorage(List<ReadingSeries> regular) throws Exception {
         StorageSize before = storedNow();
-        Ingest written = ingestThroughRest(regular, Slice::csv, api::postCsvReadings);
+        Ingest written = ingestThroughRest(regular, 1, Slice::csv, api::postCsvReadings);
         checkStored(written, regular, "REST CSV (regular data)");
         regularStored = storedNow().since(before, written.written());
         table.row("bytes stored per reading (leaf pages of the readings tables' indexes, grown by that ingest)",
@@ -255,6 +271,8 @@ public final class ReadingsBenchmark {
         Latencies jdbc = Latencies.of(database.timeDayFetch(sensorKeys.get(day.sensorId()), Workload.micros(warmDay),
                 Workload.micros(warmDay.plusDays(1)), settings.jdbcFetchRuns(), settings.dayReadings()));
 
+        table.line(String.format(Locale.ROOT, "Before the day's statistics: %.0f s until the machine was idle.",
+                Settled.machine().toMillis() / 1e3));
         List<String> warmupMillis = new ArrayList<>();
         for (LocalDate d = Workload.AGGREGATION_DAY; d.isBefore(warmDay); d = d.plusDays(1)) {
             warmupMillis.add(Latencies.millis(checkedDay(api.get("daily_aggregations/" + day.sensorId() + "/" + d))
@@ -291,12 +309,12 @@ public final class ReadingsBenchmark {
      * stored in the database (one indexed read per request) and the configured admin key (no read), and the
      * server reports each check's duration in its Server-Timing header.
      */
-    private void measureKeyCheck(String path) throws IOException, InterruptedException {
+    private void measureKeyCheck(String path) throws Exception {
         String stored = api.newKey("benchmark-reader-" + System.nanoTime(), "read");
-        for (int i = 0; i < UNTIMED_REPEATS; i++) {
+        Untimed.repeat(() -> {
             api.get(path, stored);
             api.get(path);
-        }
+        });
         List<Double> storedClient = new ArrayList<>();
         List<Double> storedAuth = new ArrayList<>();
         List<Double> configuredClient = new ArrayList<>();
@@ -358,6 +376,7 @@ public final class ReadingsBenchmark {
         ConcurrentBatches.Sent sent = ConcurrentBatches.send(ConcurrentBatches.shared(
                 slice -> ServiceClient.inserted(api.postCsvReadings(slice.csv())), settings.clients()), slices);
         check(sent.written() == year.count(), "series sensor: " + sent.written() + " of " + year.count() + " stored");
+        Duration settling = Settled.machine();
         Instant end = Instant.ofEpochSecond(Math.floorDiv(year.micros(year.count() - 1), Workload.SECOND_MICROS) + 1);
         for (int days : new int[] {1, 7, 30, settings.seriesDays()}) {
             Instant from = end.minusSeconds(86_400L * days);
@@ -371,8 +390,8 @@ public final class ReadingsBenchmark {
                             + repeated.text(), "", "", "≤ 1 s first, ≤ 100 ms repeated");
         }
         table.line(String.format(Locale.ROOT, "Series sensor: %,d readings (%d days at 1 Hz) written through REST CSV "
-                + "in %.1f s before its series were asked for.", year.count(), settings.seriesDays(),
-                sent.nanos() / 1e9));
+                + "in %.1f s before its series were asked for, %.0f s after that.", year.count(), settings.seriesDays(),
+                sent.nanos() / 1e9, settling.toMillis() / 1e3));
     }
 
     /** Repeated requests' client times, and their client and server p50 and p99 as the table prints them. */
@@ -380,13 +399,11 @@ public final class ReadingsBenchmark {
     }
 
     /**
-     * Sends {@code times} GETs of {@code path} one after another, after {@link #UNTIMED_REPEATS} untimed ones (the
-     * first requests of a code path run before the JIT has compiled it); their client and server p50 and p99.
+     * Sends {@code times} GETs of {@code path} one after another, after {@link Untimed} ones (the first requests of
+     * a code path run before the JIT has compiled it); their client and server p50 and p99.
      */
-    private Repeated timeRepeatedGets(String path, int times) throws IOException, InterruptedException {
-        for (int i = 0; i < UNTIMED_REPEATS; i++) {
-            api.get(path);
-        }
+    private Repeated timeRepeatedGets(String path, int times) throws Exception {
+        Untimed.repeat(() -> api.get(path));
         List<Double> client = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             client.add(api.get(path).millis());
@@ -445,11 +462,14 @@ public final class ReadingsBenchmark {
                 + settings.serverJvmOptions() + ", " + server.heap().collector() + " GC, HTTP on loopback.");
         table.note("Client times: request sent to whole answer read, HTTP/1.1 over loopback, one request at a time "
                 + "unless said; server times: Payara's access log (%time-taken%, whole ms). Repeated requests "
-                + "follow " + UNTIMED_REPEATS + " untimed ones of the same URL.");
+                + "follow " + Untimed.described() + ". Statistics are first asked " + Settled.described() + ".");
         table.note(String.format(Locale.ROOT, "Ingest: bodies rendered before the clock starts; every path first "
-                        + "writes %,d warm-up readings (another sensor each); JDBC: one connection, one executeBatch "
-                        + "and commit per batch, after which the REST JSON run, then the REST CSV run add their rows "
-                        + "to the same table.", settings.warmupReadings()));
+                        + "writes %,d warm-up readings (another sensor each), then %d timed rounds of %,d readings, "
+                        + "each round every sensor's next %,d seconds; rates and batch times are the median round's, "
+                        + "CPU per million is over all rounds. JDBC: one connection, one executeBatch and commit per "
+                        + "batch, after which the REST JSON run, then the REST CSV run add their rows to the same "
+                        + "table.", settings.warmupReadings(), settings.ingestRounds(),
+                settings.sensors() * (long) settings.readingsPerSensor(), settings.readingsPerSensor()));
         table.note("Day aggregation: one sensor with " + (settings.aggregationWarmupDays() + 1) + " full days; "
                 + "the warm-up days are asked first (the first of them with the aggregation code not yet run in this "
                 + "JVM), then the measured day: nothing kept, code warm. The ratio compares that request with plain "

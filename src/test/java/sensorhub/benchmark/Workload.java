@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The issue's data, the same for the service and each peer: the ingest's sensors (one reading a second each),
+ * The issue's data, the same for the service and each peer: the ingest's sensors (one reading a second each, for
+ * {@code ingestRounds} rounds of {@code readingsPerSensor} seconds),
  * a warm-up sensor written before the clock starts, a sensor with full days for the day statistics, one with a
  * year of readings for the daily statistics, and the ingest's sensors again without noise for the bytes stored.
  */
@@ -22,15 +23,17 @@ record Workload(List<ReadingSeries> ingest, ReadingSeries warmup, ReadingSeries 
 
     /** Ingest, warm-up and regular sensors named after {@code prefix}; the day and year sensors are fixed. */
     static Workload of(BenchmarkSettings settings, String prefix) {
-        return new Workload(ingest(settings, prefix), warmup(settings, prefix + "warmup"), day(settings),
-                year(settings), ingest(settings, prefix + "regular-").stream().map(ReadingSeries::regular).toList());
+        return new Workload(ingest(settings, prefix, settings.readingsPerSensor() * settings.ingestRounds()),
+                warmup(settings, prefix + "warmup"), day(settings), year(settings),
+                ingest(settings, prefix + "regular-", settings.readingsPerSensor()).stream()
+                        .map(ReadingSeries::regular).toList());
     }
 
-    /** {@code sensors} sensors, one reading a second each from the same instant. */
-    static List<ReadingSeries> ingest(BenchmarkSettings settings, String prefix) {
+    /** {@code sensors} sensors, {@code count} readings each, one a second from the same instant. */
+    private static List<ReadingSeries> ingest(BenchmarkSettings settings, String prefix, int count) {
         return IntStream.range(0, settings.sensors())
                 .mapToObj(i -> ReadingSeries.of(prefix + String.format("%02d", i), INGEST_START, SECOND_MICROS,
-                        settings.readingsPerSensor(), i))
+                        count, i))
                 .toList();
     }
 
