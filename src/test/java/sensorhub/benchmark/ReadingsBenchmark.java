@@ -32,6 +32,7 @@ public final class ReadingsBenchmark {
     static final LocalDate SERIES_START = LocalDate.parse("2024-01-01");
     /** The most readings a batch may carry (sensors.readings.max-batch). */
     static final int SERIES_BATCH = 100_000;
+
     private final BenchmarkSettings settings;
     private final BenchmarkDatabase database;
     private final PayaraServer server;

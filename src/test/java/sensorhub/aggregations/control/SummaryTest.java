@@ -94,12 +94,24 @@ class SummaryTest {
     }
 
     @Test
-    void sortsTheGivenValuesInPlace() {
-        double[] values = {3, -1, 2};
+    void reordersTheGivenValuesWithoutLosingAny() {
+        double[] values = new Random(7).doubles(1_001, -1, 1).toArray();
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
 
         Summary.of(values);
+        Arrays.sort(values);
 
-        assertArrayEquals(new double[] {-1, 2, 3}, values);
+        assertArrayEquals(sorted, values);
+    }
+
+    @Test
+    void ordersNegativeZeroBeforeZeroWhateverTheInputOrder() {
+        // numpy leaves the order of -0.0 and 0.0 to its partitioning; ours is Arrays.sort's: -0.0, -0.0, 0.0, 0.0.
+        Statistics summary = Summary.of(new double[] {0.0, -0.0, 0.0, -0.0});
+
+        assertEquals(new Statistics(-0.0, -0.0, 0.0, 0.0, 0.0, 0.0), summary);
+        assertEquals(summary, Summary.of(new double[] {-0.0, 0.0, -0.0, 0.0}));
     }
 
     static Stream<Arguments> numpyVectors() {
