@@ -31,8 +31,8 @@ import sensorhub.problems.control.InvalidParameterException;
 /**
  * A sensor's daily statistics: kept ones when there are, computed and kept otherwise. Each step runs in a
  * short transaction of its own (see {@link KeptAggregations} for why the order matters), so no connection is
- * held while a day's values are sorted: one to claim the days missing from a range, one read of the range's
- * block headers, one read per day with readings, and one to keep them all.
+ * held while a day's values are summarised: one to claim the days missing from a range, one read of the range's
+ * block headers (for more than one day), one read per day with readings, and one to keep them all.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -97,16 +97,11 @@ public class DailyAggregations {
             return List.of();
         }
         Map<LocalDate, Long> claims = TransientFailures.unlessTransient(() -> kept.claim(sensorKey, days), Map.of());
-        List<BlockHeader> headers = blocks.headers(sensorKey, days.get(0).startMicros(),
-                days.get(days.size() - 1).endMicros());
+        boolean[] mayHaveReadings = mayHaveReadings(sensorKey, days);
         List<DailyAggregation> computed = new ArrayList<>(days.size());
-        int block = 0;
-        for (DayWindow day : days) {
-            while (block < headers.size() && headers.get(block).lastMicros() < day.startMicros()) {
-                block++;
-            }
-            boolean mayHaveReadings = block < headers.size() && headers.get(block).firstMicros() < day.endMicros();
-            double[] values = mayHaveReadings
+        for (int i = 0; i < days.size(); i++) {
+            DayWindow day = days.get(i);
+            double[] values = mayHaveReadings[i]
                     ? blocks.values(Purpose.KEEP, sensorKey, day.startMicros(), day.endMicros()) : new double[0];
             computed.add(values.length == 0 ? DailyAggregation.empty(day.day())
                     : new DailyAggregation(day.day(), values.length, Summary.of(values)));
@@ -118,6 +113,30 @@ public class DailyAggregations {
             }, false);
         }
         return computed;
+    }
+
+    /**
+     * Which of the days (in order) may hold readings, from the block headers of their span: a range's empty days
+     * then cost no read. A single day is read at once, without its headers: they would cost a round trip and
+     * save none.
+     */
+    private boolean[] mayHaveReadings(long sensorKey, List<DayWindow> days) {
+        boolean[] may = new boolean[days.size()];
+        if (days.size() == 1) {
+            may[0] = true;
+            return may;
+        }
+        List<BlockHeader> headers = blocks.headers(sensorKey, days.get(0).startMicros(),
+                days.get(days.size() - 1).endMicros());
+        int block = 0;
+        for (int i = 0; i < days.size(); i++) {
+            DayWindow day = days.get(i);
+            while (block < headers.size() && headers.get(block).lastMicros() < day.startMicros()) {
+                block++;
+            }
+            may[i] = block < headers.size() && headers.get(block).firstMicros() < day.endMicros();
+        }
+        return may;
     }
 
     /** Statistics of a sensor's days, and the unit they are in. */
