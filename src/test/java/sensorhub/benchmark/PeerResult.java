@@ -6,7 +6,8 @@ package sensorhub.benchmark;
  * row's.
  *
  * @param ingest the timed ingest's rounds; rates are the median round's
- * @param storeCpuSeconds CPU the storing side (server and database, or the peer's processes) used during the ingest (all rounds)
+ * @param storeCpuSeconds CPU the storing side (server and database, or the peer's processes) used during the ingest,
+ *     all rounds
  * @param storeCpuParts how that splits, e.g. "server 6.0, MariaDB 3.7", per million readings
  * @param clientCpuSeconds CPU the benchmark's clients used during the ingest
  */

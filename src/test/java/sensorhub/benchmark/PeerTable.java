@@ -26,7 +26,8 @@ final class PeerTable {
     List<String> markdown(List<PeerResult> peers) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "### Beside its peers, same run (%,d readings of %d sensors, batches of "
-                        + "%,d from %d clients, the median of %d rounds; a day of %,d readings; %d days of %d readings)",
+                        + "%,d from %d clients, the median of %d rounds; a day of %,d readings; %d days of %d "
+                        + "readings)",
                 json.ingest().median().written(), settings.sensors(), settings.batchSize(), settings.clients(),
                 settings.ingestRounds(), settings.dayReadings(), settings.rangeDays(), settings.rangeReadingsPerDay()));
         lines.add("");

@@ -71,8 +71,8 @@ final class Peers {
                 + "regular sensors) into a store of its own, from the same " + settings.clients() + " clients in "
                 + String.format(Locale.ROOT, "batches of %,d", settings.batchSize()) + ", after warm-up readings "
                 + "on the same path; the timed rounds start empty, each round appending every sensor's next "
-                + String.format(Locale.ROOT, "%,d seconds", settings.readingsPerSensor()) + ". Their queries follow the service's order and counts (warm-up days, first, "
-                + Untimed.described() + ", then the repeats) and are timed at the client "
+                + String.format(Locale.ROOT, "%,d seconds", settings.readingsPerSensor()) + ". Their queries "
+                + "follow the service's order and counts (warm-up days, first, " + Untimed.described() + ", then the repeats) and are timed at the client "
                 + "from sending to the whole answer read, as the service's are. The service keeps a day's "
                 + "statistics once computed; the peers compute them at every query.");
         table.note("CPU-s per million: the storing side's CPU during the timed ingest (work deferred to later, "

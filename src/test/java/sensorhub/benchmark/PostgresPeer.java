@@ -61,8 +61,8 @@ final class PostgresPeer {
             }
             table.note("PostgreSQL: " + version(connection) + ", the shared server's settings (fsync and "
                     + "synchronous_commit on, shared_buffers " + setting(connection, "shared_buffers")
-                    + "); one transaction per batch on each path; each path's timed rounds start from an empty table "
-                    + String.format(Locale.ROOT, "(TRUNCATE) after %,d warm-up readings on the same path.",
+                    + "); one transaction per batch on each path; each path's timed rounds start from an empty "
+                    + String.format(Locale.ROOT, "table (TRUNCATE) after %,d warm-up readings on the same path.",
                     workload.warmup().count()));
 
             insert(connection, List.of(ReadingSeries.interleaved(List.of(workload.warmup()), settings.batchSize())));

@@ -56,7 +56,7 @@ public final class Summary {
      *     sort would put there
      * @param q the fraction of values at or below the result, from 0 to 1
      */
-    static double quantile(double[] ordered, double q) {
+    private static double quantile(double[] ordered, double q) {
         int last = ordered.length - 1;
         double a = ordered[lower(last, q)];
         double b = ordered[upper(last, q)];
