@@ -28,14 +28,7 @@ final class ProcessCpu {
 
     static double seconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // The command name (field 2) may hold spaces; the fields after it are plain numbers.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-            long ticks = 0;
-            for (int field = 14; field <= 17; field++) {
-                ticks += Long.parseLong(fields[field - 3]);
-            }
-            return ticks / TICKS_PER_SECOND;
+            return seconds(Files.readString(Path.of("/proc", Long.toString(pid), "stat")), 17);
         } catch (IOException | RuntimeException gone) {
             return 0;
         }
@@ -61,11 +54,23 @@ final class ProcessCpu {
             if (!name.matches("C[12] CompilerThre.*")) {
                 return 0;
             }
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-            return (Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3])) / TICKS_PER_SECOND;
+            return seconds(stat, 15);
         } catch (IOException | RuntimeException gone) {
             return 0;
         }
+    }
+
+    /**
+     * The sum of a {@code stat} line's fields 14 (utime) to {@code lastField} (15 stime, 16 cutime, 17 cstime), in
+     * seconds. The command name (field 2) may hold spaces; the fields after it are plain numbers.
+     */
+    private static double seconds(String stat, int lastField) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        long ticks = 0;
+        for (int field = 14; field <= lastField; field++) {
+            ticks += Long.parseLong(fields[field - 3]);
+        }
+        return ticks / TICKS_PER_SECOND;
     }
 
     /** The CPU seconds this JVM (the benchmark's clients) has used. */
