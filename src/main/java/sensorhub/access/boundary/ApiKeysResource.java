@@ -1,7 +1,5 @@
 package sensorhub.access.boundary;
 
-import static sensorhub.database.control.TransientFailures.retried;
-
 import jakarta.ejb.EJB;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,8 +37,7 @@ public class ApiKeysResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "The name is taken")
     public Response create(@Valid @NotNull ApiKeyRequest request, @Context UriInfo uri) {
-        ApiKeyJson created = ApiKeyJson.created(
-                retried(() -> apiKeys.create(request.name(), request.permissionSet())));
+        ApiKeyJson created = ApiKeyJson.created(apiKeys.create(request.name(), request.permissionSet()));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                 .entity(created).build();
     }
@@ -57,6 +54,6 @@ public class ApiKeysResource {
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such active key")
     public void revoke(@PathParam("id") Long id) {
-        retried(() -> apiKeys.revoke(id));
+        apiKeys.revoke(id);
     }
 }

@@ -5,7 +5,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import sensorhub.aggregations.entity.DailyAggregation;
-import sensorhub.aggregations.entity.Statistics;
+import sensorhub.numbers.entity.Statistics;
 
 /**
  * A day's statistics as clients read them. A day without readings has {@code count} 0 and null statistics;

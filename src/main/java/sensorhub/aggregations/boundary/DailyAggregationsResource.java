@@ -8,7 +8,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -37,10 +40,12 @@ public class DailyAggregationsResource {
             content = @Content(schema = @Schema(implementation = AggregationJson.class)))
     @APIResponse(responseCode = "404", description = "No such sensor")
     public AggregationJson ofDay(@PathParam("sensor_id") String sensorId,
-            @Parameter(description = "YYYY-MM-DD", required = true) @PathParam("date") String date,
-            @Parameter(description = "IANA zone id the day is in") @QueryParam("zone") @DefaultValue("UTC")
-            String zone) {
-        var found = aggregates.ofDay(sensorId, DayWindow.parse(date, zone));
+            @Parameter(description = "YYYY-MM-DD", required = true) @PathParam("date") LocalDate date,
+            @Parameter(description = "IANA zone id the day is in",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
+            @QueryParam("zone") @DefaultValue("UTC")
+            ZoneId zone) {
+        var found = aggregates.ofDay(sensorId, DayWindow.of(date, zone));
         return AggregationJson.from(found.days().get(0), found.unit());
     }
 }

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -23,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sensorhub.SensorHubApplication;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
-import sensorhub.time.control.TimeParameters;
 import sensorhub.web.boundary.CsvBody;
 
 /**
@@ -48,12 +49,13 @@ public class SensorDailyAggregationsResource {
     @APIResponse(responseCode = "400", description = "Bad dates or zone, or more days than allowed")
     @APIResponse(responseCode = "404", description = "No such sensor")
     public Response between(@PathParam("id") String id,
-            @Parameter(description = "YYYY-MM-DD, inclusive") @QueryParam("from") @NotNull String from,
-            @Parameter(description = "YYYY-MM-DD, inclusive") @QueryParam("to") @NotNull String to,
-            @Parameter(description = "IANA zone id the days are in") @QueryParam("zone") @DefaultValue("UTC")
-            String zone, @Context Request request) {
-        var found = aggregates.between(id, TimeParameters.day("from", from), TimeParameters.day("to", to),
-                TimeParameters.zone(zone));
+            @Parameter(description = "YYYY-MM-DD, inclusive") @QueryParam("from") @NotNull LocalDate from,
+            @Parameter(description = "YYYY-MM-DD, inclusive") @QueryParam("to") @NotNull LocalDate to,
+            @Parameter(description = "IANA zone id the days are in",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
+            @QueryParam("zone") @DefaultValue("UTC")
+            ZoneId zone, @Context Request request) {
+        var found = aggregates.between(id, from, to, zone);
         List<AggregationJson> days = found.days().stream().map(day -> AggregationJson.from(day, found.unit())).toList();
         if (!CsvBody.isWanted(request)) {
             return Response.ok(days, MediaType.APPLICATION_JSON_TYPE).build();

@@ -23,8 +23,7 @@ import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
 import sensorhub.sensors.boundary.SensorFilter;
 import sensorhub.sensors.boundary.SensorsResource;
-import sensorhub.sensors.control.SensorCursor;
-import sensorhub.web.boundary.NextPage;
+import sensorhub.web.boundary.Cursor;
 import sensorhub.web.boundary.PageSize;
 
 /** The newest reading of each sensor, for an overview: {@code /api/latest_values}. */
@@ -49,12 +48,9 @@ public class LatestValuesResource {
                     maximum = "" + SensorsResource.MAX_PAGE, defaultValue = "100"))
             @QueryParam("limit") @DefaultValue("100") @PageSize(max = SensorsResource.MAX_PAGE) Integer limit,
             @Parameter(description = "The cursor from the previous page's next link",
-                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("after") SensorCursor after,
+                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("after") Cursor after,
             @Context UriInfo uri) {
-        Readings.LatestPage page = readings.latest(new SensorFilter(location, type, active), Optional.ofNullable(after),
-                limit);
-        Response.ResponseBuilder answer = Response.ok(page.values());
-        page.next().ifPresent(next -> answer.link(NextPage.of(uri, next.encode()), "next"));
-        return answer.build();
+        return readings.latest(new SensorFilter(location, type, active), Optional.ofNullable(after), limit)
+                .toResponse(uri);
     }
 }

@@ -5,9 +5,9 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.bind.annotation.JsonbTypeAdapter;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import sensorhub.readings.entity.Reading;
-import sensorhub.time.control.EpochMicros;
+import sensorhub.blocks.entity.Reading;
 import sensorhub.time.boundary.IsoInstantAdapter;
+import sensorhub.time.control.EpochMicros;
 
 /** A stored reading as listed: its time and value. */
 @Schema(name = "Reading")

@@ -12,7 +12,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -23,8 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sensorhub.SensorHubApplication;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
-import sensorhub.readings.control.Bucket;
-import sensorhub.time.control.TimeParameters;
+import sensorhub.time.control.Bucket;
 import sensorhub.web.boundary.CsvBody;
 import sensorhub.web.boundary.PageSize;
 
@@ -47,18 +49,19 @@ public class SensorSeriesResource {
     @APIResponse(responseCode = "400", description = "Bad times, bucket or zone, or more than 10000 buckets")
     @APIResponse(responseCode = "404", description = "No such sensor")
     public Response series(@PathParam("id") String id,
-            @Parameter(description = "ISO instant, inclusive", required = true) @QueryParam("from") @NotNull String from,
-            @Parameter(description = "ISO instant, exclusive", required = true) @QueryParam("to") @NotNull String to,
+            @Parameter(description = "ISO instant, inclusive", required = true) @QueryParam("from") @NotNull Instant from,
+            @Parameter(description = "ISO instant, exclusive", required = true) @QueryParam("to") @NotNull Instant to,
             @Parameter(description = "The bucket length", schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"PT1S", "PT10S", "PT1M", "PT5M", "PT15M", "PT1H", "PT6H", "P1D", "P7D", "P1M"}))
-            @QueryParam("bucket") String bucket,
+            @QueryParam("bucket") Bucket bucket,
             @Parameter(description = "Most buckets, when the bucket is the server's choice", schema = @Schema(
                     type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1000"))
             @QueryParam("max_buckets") @DefaultValue("1000") @PageSize(max = Bucket.MAX_BUCKETS) Integer maxBuckets,
-            @Parameter(description = "IANA zone id the buckets follow") @QueryParam("zone") @DefaultValue("UTC")
-            String zone, @Context Request request) {
-        SeriesJson series = readings.series(id, TimeParameters.instant("from", from), TimeParameters.instant("to", to),
-                bucket, maxBuckets, TimeParameters.zone(zone));
+            @Parameter(description = "IANA zone id the buckets follow",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
+            @QueryParam("zone") @DefaultValue("UTC")
+            ZoneId zone, @Context Request request) {
+        SeriesJson series = readings.series(id, from, to, Optional.ofNullable(bucket), maxBuckets, zone);
         if (!CsvBody.isWanted(request)) {
             return Response.ok(series, MediaType.APPLICATION_JSON_TYPE).build();
         }

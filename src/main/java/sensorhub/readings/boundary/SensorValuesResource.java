@@ -14,7 +14,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -75,9 +78,11 @@ public class SensorValuesResource {
             content = @Content(schema = @Schema(implementation = DayValuesJson.class)))
     @APIResponse(responseCode = "404", description = "No such sensor")
     public DayValuesJson ofDay(@PathParam("sensor_id") String sensorId,
-            @Parameter(description = "YYYY-MM-DD", required = true) @PathParam("date") String date,
-            @Parameter(description = "IANA zone id the day is in") @QueryParam("zone") @DefaultValue("UTC")
-            String zone) {
-        return readings.ofDay(sensorId, DayWindow.parse(date, zone));
+            @Parameter(description = "YYYY-MM-DD", required = true) @PathParam("date") LocalDate date,
+            @Parameter(description = "IANA zone id the day is in",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
+            @QueryParam("zone") @DefaultValue("UTC")
+            ZoneId zone) {
+        return readings.ofDay(sensorId, DayWindow.of(date, zone));
     }
 }

@@ -6,6 +6,7 @@ import static sensorhub.json.control.JsonTokenizer.NUMBER;
 import static sensorhub.json.control.JsonTokenizer.STRING;
 
 import java.nio.charset.StandardCharsets;
+import sensorhub.blocks.entity.ReadingBatch;
 import sensorhub.json.control.JsonTokenizer;
 import sensorhub.json.control.StrictJson;
 

@@ -15,6 +15,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
+import sensorhub.blocks.entity.ReadingBatch;
 import sensorhub.json.control.JsonTokenizer;
 import sensorhub.json.control.StrictJson;
 

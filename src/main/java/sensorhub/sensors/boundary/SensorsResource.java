@@ -1,7 +1,5 @@
 package sensorhub.sensors.boundary;
 
-import static sensorhub.database.control.TransientFailures.retried;
-
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -34,8 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sensorhub.SensorHubApplication;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
-import sensorhub.sensors.control.SensorCursor;
-import sensorhub.web.boundary.NextPage;
+import sensorhub.web.boundary.Cursor;
 import sensorhub.web.boundary.PageSize;
 
 /** The sensors resource: {@code /api/sensors}. */
@@ -64,12 +61,10 @@ public class SensorsResource {
                     maximum = "" + MAX_PAGE, defaultValue = "100"))
             @QueryParam("limit") @DefaultValue("100") @PageSize(max = MAX_PAGE) Integer limit,
             @Parameter(description = "The cursor from the previous page's next link",
-                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("after") SensorCursor after,
+                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("after") Cursor after,
             @Context UriInfo uri) {
-        SensorPage page = sensors.list(new SensorFilter(location, type, active), Optional.ofNullable(after), limit);
-        Response.ResponseBuilder answer = Response.ok(page.sensors().stream().map(SensorJson::from).toList());
-        page.next().ifPresent(next -> answer.link(NextPage.of(uri, next.encode()), "next"));
-        return answer.build();
+        return sensors.list(new SensorFilter(location, type, active), Optional.ofNullable(after), limit)
+                .map(SensorJson::from).toResponse(uri);
     }
 
     @GET
@@ -89,7 +84,7 @@ public class SensorsResource {
     @APIResponse(responseCode = "409", description = "An id exists or repeats in the batch; nothing was stored")
     @APIResponse(responseCode = "413", description = "More than 1000 sensors in one batch")
     public Response register(@NotNull List<@Valid @NotNull SensorJson> batch) {
-        List<SensorJson> stored = retried(() -> sensors.register(batch, caller())).stream().map(SensorJson::from)
+        List<SensorJson> stored = sensors.register(batch, caller()).stream().map(SensorJson::from)
                 .toList();
         return Response.status(Response.Status.CREATED).entity(stored).build();
     }
@@ -100,7 +95,7 @@ public class SensorsResource {
     @Operation(operationId = "replaceSensor", summary = "Replace a sensor",
             description = "The body's id must be the path's.")
     public SensorJson replace(@PathParam("id") String id, @Valid @NotNull SensorJson sensor) {
-        return SensorJson.from(retried(() -> sensors.replace(id, sensor, caller())));
+        return SensorJson.from(sensors.replace(id, sensor, caller()));
     }
 
     @PATCH
@@ -109,7 +104,7 @@ public class SensorsResource {
     @Requires(Permission.WRITE)
     @Operation(operationId = "patchSensor", summary = "Change some fields of a sensor (RFC 7396 JSON merge patch)")
     public SensorJson patch(@PathParam("id") String id, @NotNull JsonObject patch) {
-        return SensorJson.from(retried(() -> sensors.patch(id, Json.createMergePatch(patch), caller())));
+        return SensorJson.from(sensors.patch(id, Json.createMergePatch(patch), caller()));
     }
 
     @DELETE
@@ -118,7 +113,7 @@ public class SensorsResource {
     @Operation(operationId = "deleteSensor", summary = "Delete a sensor with its readings and statistics")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") String id) {
-        retried(() -> sensors.delete(id));
+        sensors.delete(id);
     }
 
     private String caller() {

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.util.concurrent.Callable;
+import sensorhub.blocks.entity.ReadingBatch;
 import sensorhub.json.control.InvalidJsonException;
-import sensorhub.problems.control.RejectedException;
 import sensorhub.problems.control.RejectedException.Reason;
+import sensorhub.problems.control.RejectedException;
 import sensorhub.testing.ParserContract;
 
 /**

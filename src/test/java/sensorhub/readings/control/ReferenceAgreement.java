@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import sensorhub.blocks.entity.ReadingBatch;
 import sensorhub.json.control.InvalidJsonException;
 import sensorhub.problems.control.RejectedException;
 
