@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.Arrays;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -112,26 +111,14 @@ public class V5__Readings_into_blocks extends BaseJavaMigration {
         }
 
         private void bind(BlockFormatV1.Row row) throws SQLException {
-            insert.setLong(1, sensorKey);
-            insert.setLong(2, row.start());
-            insert.setLong(3, row.end());
-            insert.setInt(4, row.count());
-            if (row.count() == 0) {
-                for (int i = 5; i <= 10; i++) {
-                    insert.setNull(i, i <= 6 ? Types.BIGINT : Types.DOUBLE);
-                }
-                insert.setNull(11, Types.VARBINARY);
-                insert.setNull(12, Types.VARBINARY);
-                return;
+            boolean empty = row.count() == 0;
+            Object[] columns = {sensorKey, row.start(), row.end(), row.count(),
+                empty ? null : row.firstMicros(), empty ? null : row.lastMicros(),
+                empty ? null : row.firstValue(), empty ? null : row.lastValue(),
+                empty ? null : row.min(), empty ? null : row.max(), row.sum(), row.readings()};
+            for (int i = 0; i < columns.length; i++) {
+                insert.setObject(i + 1, columns[i]);
             }
-            insert.setLong(5, row.firstMicros());
-            insert.setLong(6, row.lastMicros());
-            insert.setDouble(7, row.firstValue());
-            insert.setDouble(8, row.lastValue());
-            insert.setDouble(9, row.min());
-            insert.setDouble(10, row.max());
-            insert.setBytes(11, row.sum());
-            insert.setBytes(12, row.readings());
         }
     }
 }

@@ -15,7 +15,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
@@ -40,9 +39,11 @@ public class TypedParameters implements ParamConverterProvider {
             Integer.class, text -> whole(text, Integer::valueOf),
             Long.class, text -> whole(text, Long::valueOf),
             Boolean.class, TypedParameters::truth,
-            Instant.class, TypedParameters::instant,
-            LocalDate.class, TypedParameters::date,
-            ZoneId.class, TypedParameters::zone,
+            Instant.class, text -> time(text, IsoTimestamps::instant,
+                    "must be an ISO-8601 timestamp such as 2026-11-28T09:30:00Z"),
+            LocalDate.class, text -> time(text, TypedParameters::dayOfTheYears1To9999,
+                    "must be a date of the form YYYY-MM-DD"),
+            ZoneId.class, text -> time(text, ZoneId::of, "must be a time zone id such as UTC or Europe/Berlin"),
             Bucket.class, TypedParameters::bucket,
             Cursor.class, TypedParameters::cursor);
 
@@ -78,33 +79,22 @@ public class TypedParameters implements ParamConverterProvider {
         };
     }
 
-    private static Instant instant(String text) {
+    /** A time, date or zone as {@code java.time} reads it; its refusal is the parameter's {@code message}. */
+    private static <T> T time(String text, Function<String, T> parse, String message) {
         try {
-            return IsoTimestamps.instant(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("must be an ISO-8601 timestamp such as 2026-11-28T09:30:00Z");
+            return parse.apply(text);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(message);
         }
     }
 
     /** A day of the years 1 to 9999, the days whose instants this service keeps. */
-    private static LocalDate date(String text) {
-        try {
-            LocalDate date = LocalDate.parse(text);
-            if (date.getYear() >= 1 && date.getYear() <= 9999) {
-                return date;
-            }
-        } catch (DateTimeParseException e) {
-            // refused below, like a year out of range
+    private static LocalDate dayOfTheYears1To9999(String text) {
+        LocalDate date = LocalDate.parse(text);
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw new DateTimeException("outside the years 1 to 9999");
         }
-        throw new IllegalArgumentException("must be a date of the form YYYY-MM-DD");
-    }
-
-    private static ZoneId zone(String text) {
-        try {
-            return ZoneId.of(text);
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("must be a time zone id such as UTC or Europe/Berlin");
-        }
+        return date;
     }
 
     private static Bucket bucket(String text) {
