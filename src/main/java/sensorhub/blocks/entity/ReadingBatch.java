@@ -42,6 +42,13 @@ public final class ReadingBatch {
         size++;
     }
 
+    /** Adds every reading of the other batch, in its order. */
+    public void addAll(ReadingBatch other) {
+        for (int i = 0; i < other.size; i++) {
+            add(other.sensorIds.get(other.sensors[i]), other.micros[i], other.values[i]);
+        }
+    }
+
     public int size() {
         return size;
     }

@@ -46,6 +46,12 @@ public final class Meters {
     /** Why admission turned a request away: too many waiting already, or no turn within the longest wait. */
     public enum AdmissionRefusal { QUEUE_FULL, WAIT_TIMEOUT }
 
+    /**
+     * What became of an MQTT message: stored, refused for good (its problem published to the error topic), dropped
+     * (QoS 0 with no room to wait), or set aside for a failing database to be tried again.
+     */
+    public enum MqttOutcome { STORED, REFUSED, DROPPED, DEFERRED }
+
     /** How a key check ended: the key found, not found (401), or the lookup failed (the database, say). */
     public enum KeyCheck { KNOWN, UNKNOWN, FAILED }
 
@@ -73,6 +79,9 @@ public final class Meters {
         }
         for (AdmissionRefusal reason : AdmissionRefusal.values()) {
             refusedCounter(reason);
+        }
+        for (MqttOutcome outcome : MqttOutcome.values()) {
+            mqttCounter(outcome);
         }
         for (Enum<?> kind : conflictKinds) {
             retriedCounter(kind);
@@ -120,6 +129,12 @@ public final class Meters {
     public static void statistics(StatisticsSource source, int days) {
         if (recording()) {
             statisticsCounter(source).increment(days);
+        }
+    }
+
+    public static void mqttMessage(MqttOutcome outcome) {
+        if (recording()) {
+            mqttCounter(outcome).increment();
         }
     }
 
@@ -177,6 +192,10 @@ public final class Meters {
     private static Counter rejectedCounter(Enum<?> reason) {
         return counter("readings.batches.rejected", "Readings batches refused whole, nothing stored", "reason",
                 reason);
+    }
+
+    private static Counter mqttCounter(MqttOutcome outcome) {
+        return counter("mqtt.messages", "MQTT messages by what became of them", "outcome", outcome);
     }
 
     private static Counter statisticsCounter(StatisticsSource source) {

@@ -60,14 +60,19 @@ public class Readings {
     Sensors sensors;
 
     public StoreOutcome storeJson(InputStream body, String contentLength) {
-        return counted(() -> store(ReadingBatchParser.json(limited(body, contentLength), maxBatch)));
+        return counted(() -> stored(ReadingBatchParser.json(limited(body, contentLength), maxBatch)));
     }
 
     public StoreOutcome storeCsv(InputStream body, String contentLength) {
-        return counted(() -> store(ReadingBatchParser.csv(limited(body, contentLength), maxBatch)));
+        return counted(() -> stored(ReadingBatchParser.csv(limited(body, contentLength), maxBatch)));
     }
 
-    private StoreOutcome store(ReadingBatch batch) {
+    /** Stores a batch that another door (MQTT, InfluxDB's API) parsed, exactly as a REST batch is stored. */
+    public StoreOutcome store(ReadingBatch batch) {
+        return counted(() -> stored(batch));
+    }
+
+    private StoreOutcome stored(ReadingBatch batch) {
         IngestResult result = blocks.store(batch, sensorKeys(batch));
         return new StoreOutcome(result.inserted(), result.unchanged());
     }

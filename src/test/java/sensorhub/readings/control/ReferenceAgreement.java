@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import sensorhub.blocks.entity.ReadingBatch;
-import sensorhub.json.control.InvalidJsonException;
 import sensorhub.problems.control.RejectedException;
 
 /**
@@ -58,8 +57,6 @@ final class ReferenceAgreement {
             return batch(parse.call());
         } catch (RejectedException e) {
             return e.getClass().getSimpleName() + " " + e.reason() + ": " + e.getMessage() + " " + e.fields();
-        } catch (InvalidJsonException e) {
-            return "InvalidJsonException: " + e.getMessage() + " " + e.fields();
         } catch (Exception e) {
             return "undocumented " + e;
         }
