@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import sensorhub.access.entity.Permission;
+import sensorhub.problems.boundary.Problem;
 
 /** Managing API keys: admin only. */
 @Path("api_keys")
@@ -46,8 +47,13 @@ public class ApiKeysResource {
         return ApiKeyJson.from(apiKeys.find(id));
     }
 
+    /**
+     * 204 without a body, so a refusal is the only body it can have: a client that accepts only
+     * {@code application/problem+json} here (as OpenAPI Generator's clients ask) gets it, not a 406.
+     */
     @DELETE
     @Path("{id}")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     public void revoke(@PathParam("id") Long id) {
         apiKeys.revoke(id);
     }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
+import sensorhub.problems.boundary.Problem;
 import sensorhub.web.boundary.Cursor;
 import sensorhub.web.boundary.PageSize;
 
@@ -83,8 +84,13 @@ public class SensorsResource {
         return SensorJson.from(sensors.patch(id, Json.createMergePatch(patch), caller()));
     }
 
+    /**
+     * 204 without a body, so a refusal is the only body it can have: a client that accepts only
+     * {@code application/problem+json} here (as OpenAPI Generator's clients ask) gets it, not a 406.
+     */
     @DELETE
     @Path("{id}")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Requires(Permission.DELETE)
     public void delete(@PathParam("id") String id) {
         sensors.delete(id);
