@@ -8,6 +8,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import sensorhub.access.control.ApiKeyNameTakenException;
 import sensorhub.access.control.ApiKeyNotFoundException;
@@ -34,7 +36,9 @@ public class ApiKeyWrites {
             throw new ApiKeyNameTakenException("An API key named '" + name + "' exists or existed.");
         }
         String secret = Secrets.newSecret();
-        ApiKey key = new ApiKey(name, Secrets.hash(secret), permissions, clock.instant());
+        // The microseconds the table keeps, so that this answer shows what every later read of the key shows.
+        Instant created = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        ApiKey key = new ApiKey(name, Secrets.hash(secret), permissions, created);
         em.persist(key);
         try {
             em.flush();

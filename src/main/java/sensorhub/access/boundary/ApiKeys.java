@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import sensorhub.access.control.ApiKeyNotFoundException;
 import sensorhub.access.control.Secrets;
 import sensorhub.access.control.UsageThrottle;
 import sensorhub.access.entity.ApiKey;
@@ -110,6 +111,15 @@ public class ApiKeys {
 
     public List<ApiKey> active() {
         return em.createNamedQuery(ApiKey.ACTIVE, ApiKey.class).getResultList();
+    }
+
+    /** A key that is not revoked. */
+    public ApiKey find(long id) {
+        ApiKey key = em.find(ApiKey.class, id);
+        if (key == null || key.revoked()) {
+            throw new ApiKeyNotFoundException(id);
+        }
+        return key;
     }
 
     @Retried

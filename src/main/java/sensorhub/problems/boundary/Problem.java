@@ -6,14 +6,12 @@ import jakarta.ws.rs.core.Response.StatusType;
 import java.util.List;
 import java.util.Locale;
 import sensorhub.problems.control.RejectedException;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The RFC 9457 problem document every error answer carries.
  *
  * @param errors for validation failures, one entry per bad field; absent otherwise
  */
-@Schema(name = "Problem", description = "RFC 9457 problem details")
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

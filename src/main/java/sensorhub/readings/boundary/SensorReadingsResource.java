@@ -17,14 +17,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import sensorhub.SensorHubApplication;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
 import sensorhub.blocks.entity.Reading;
@@ -41,7 +33,6 @@ import sensorhub.web.boundary.PageSize;
  */
 @Path("sensors/{id}/values")
 @Produces({MediaType.APPLICATION_JSON, CsvBody.MEDIA_TYPE})
-@Tag(ref = SensorHubApplication.READINGS)
 public class SensorReadingsResource {
 
     static final int MAX_PAGE = 10_000;
@@ -53,20 +44,10 @@ public class SensorReadingsResource {
 
     @GET
     @Requires(Permission.READ)
-    @Operation(operationId = "readingsBetween", summary = "A sensor's readings in [from, to), in time order",
-            description = "As JSON paged by key: a Link header with rel=\"next\" names the next page when there is "
-                    + "one. With Accept: text/csv the whole range streamed as sensor_id,creation_date,value, what "
-                    + "POST /api/sensor_values takes, so an export re-imports unchanged.")
-    public Response page(@PathParam("id") String id,
-            @Parameter(description = "ISO instant, inclusive", required = true) @QueryParam("from") @NotNull
-            Instant from,
-            @Parameter(description = "ISO instant, exclusive", required = true) @QueryParam("to") @NotNull
-            Instant to,
-            @Parameter(description = "Page size (JSON)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "" + MAX_PAGE, defaultValue = "1000"))
+    public Response page(@PathParam("id") String id, @QueryParam("from") @NotNull Instant from,
+            @QueryParam("to") @NotNull Instant to,
             @QueryParam("limit") @DefaultValue("1000") @PageSize(max = MAX_PAGE) Integer limit,
-            @Parameter(description = "The cursor from the previous page's next link",
-                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("after") Cursor after,
+            @QueryParam("after") Cursor after,
             @Context UriInfo uri, @Context Request request) {
         if (CsvBody.isWanted(request)) {
             return export(id, from, to);
@@ -92,17 +73,8 @@ public class SensorReadingsResource {
     @DELETE
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(Permission.DELETE)
-    @Operation(operationId = "deleteReadings", summary = "Remove a sensor's readings in [from, to), all at once",
-            description = "Kept statistics of the days touched go with them.")
-    @APIResponse(responseCode = "200", description = "How many readings were removed",
-            content = @Content(schema = @Schema(implementation = DeletedJson.class)))
-    @APIResponse(responseCode = "400", description = "A bound missing or not an instant")
-    @APIResponse(responseCode = "404", description = "No such sensor")
-    public DeletedJson delete(@PathParam("id") String id,
-            @Parameter(description = "ISO instant, inclusive", required = true) @QueryParam("from") @NotNull
-            Instant from,
-            @Parameter(description = "ISO instant, exclusive", required = true) @QueryParam("to") @NotNull
-            Instant to) {
+    public DeletedJson delete(@PathParam("id") String id, @QueryParam("from") @NotNull Instant from,
+            @QueryParam("to") @NotNull Instant to) {
         return new DeletedJson(readings.delete(id, from, to));
     }
 }
