@@ -15,7 +15,8 @@ const ZONE_STORE = 'sensorhub.zone';
 
 export async function sensorView(view, { id }) {
   const sensor = await getJson(`sensors/${segment(id)}`);
-  const latest = await latestReading(sensor);
+  const [latest, arrivals] = await Promise.all([latestReading(sensor),
+    getJson(`sensors/${segment(id)}/arrivals`)]);
   const savedZone = localStorage.getItem(ZONE_STORE);
   const state = {
     zone: savedZone && zones().includes(savedZone) ? savedZone : browserZone(),
@@ -27,7 +28,7 @@ export async function sensorView(view, { id }) {
   state.range = presetRange(state);
   state.shown = { ...state.range };
 
-  const ui = layout(sensor, latest, state);
+  const ui = layout(sensor, latest, arrivals, state);
   view.replaceChildren(ui.root);
   let readings = null;
   let boxes = null;
@@ -178,7 +179,7 @@ function presetRange(state) {
   return { from: state.end - PRESETS[state.preset], to: state.end };
 }
 
-function layout(sensor, latest, state) {
+function layout(sensor, latest, arrivals, state) {
   const ui = {};
   const presetChoices = [['day', 'Day'], ['week', 'Week'], ['month', 'Month'], ['year', 'Year'], ['custom', 'Custom']];
   ui.presets = h('fieldset', { class: 'presets' }, h('legend', {}, 'Range'),
@@ -222,7 +223,8 @@ function layout(sensor, latest, state) {
       h('h2', { id: 'sensor-title' }, sensor.name),
       h('dl', { class: 'facts' },
         fact('Id', sensor.id), fact('Type', sensor.type), fact('Unit', sensor.unit),
-        fact('Location', sensor.location ?? '—'), fact('State', sensor.active ? 'active' : 'inactive')),
+        fact('Location', sensor.location ?? '—'), fact('State', sensor.active ? 'active' : 'inactive'),
+        fact('Arrives by', arrivedBy(arrivals))),
       h('p', {}, h('a', { href: `#/sensors/${encodeURIComponent(sensor.id)}/edit`, class: 'button-link' }, 'Edit sensor')),
       ui.latest),
     h('section', { class: 'controls', 'aria-label': 'Chart settings' },
@@ -234,6 +236,17 @@ function layout(sensor, latest, state) {
       ui.table));
   describeLatest(ui, latest, state.zone, sensor.unit);
   return ui;
+}
+
+/** How the sensor's readings come in, each way with how long ago it last brought one. */
+function arrivedBy(arrivals) {
+  if (arrivals.length === 0) {
+    return h('span', { id: 'arrivals' }, 'nothing yet');
+  }
+  const names = { rest: 'REST', mqtt: 'MQTT', influx: 'InfluxDB API' };
+  return h('span', { id: 'arrivals' }, arrivals.flatMap((arrival, i) => [i > 0 ? ', ' : '',
+    h('span', { class: 'arrival', dataset: { door: arrival.door } }, names[arrival.door] ?? arrival.door,
+      ' (last heard ', h('time', { datetime: arrival.last_heard }, age(Date.parse(arrival.last_heard))), ')')]));
 }
 
 function fact(term, value) {

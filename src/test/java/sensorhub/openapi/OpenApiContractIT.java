@@ -20,8 +20,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import sensorhub.testing.Api;
 import sensorhub.testing.Api.Answer;
+import sensorhub.testing.Api;
 import sensorhub.testing.BlackBoxTest;
 import sensorhub.testing.Deployments;
 
@@ -195,6 +195,12 @@ class OpenApiContractIT extends BlackBoxTest {
         call("GET", "latest_values").as(writeOnly).expect(403);
         call("GET", "latest_values").as(null).invalid().expect(401);
 
+        String arrivals = "sensors/" + sensor + "/arrivals";
+        assertTrue(call("GET", arrivals).expect(200).body().contains("\"door\":\"rest\""));
+        call("GET", "sensors/" + Deployments.unique("oa") + "/arrivals").expect(404);
+        call("GET", arrivals).as(writeOnly).expect(403);
+        call("GET", arrivals).as(null).invalid().expect(401);
+
         call("DELETE", values).range().as(readOnly).expect(403);
         call("DELETE", values).range().as(null).invalid().expect(401);
         call("DELETE", values).query("from", DAY + "T00:00:00Z").invalid().expect(400);
@@ -202,7 +208,8 @@ class OpenApiContractIT extends BlackBoxTest {
         call("DELETE", values).range().expect(200);
 
         assertDrovenEveryDocumentedStatus("/api/sensor_values", "/api/sensor_values/{sensor_id}/{date}",
-                "/api/sensors/{id}/values", "/api/sensors/{id}/series", "/api/latest_values");
+                "/api/sensors/{id}/values", "/api/sensors/{id}/series", "/api/latest_values",
+                "/api/sensors/{id}/arrivals");
     }
 
     @Test

@@ -9,10 +9,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -52,6 +53,20 @@ public final class Api {
     public URI health(String check) {
         String root = System.getProperty("it.health.root", "");
         return root.isBlank() ? base.resolve("/health/" + check) : URI.create(root + "/health/" + check);
+    }
+
+    /** A path segment naming {@code text} exactly: every byte but RFC 3986's unreserved characters percent-encoded. */
+    public static String segment(String text) {
+        StringBuilder segment = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0)) {
+                segment.append(c);
+            } else {
+                segment.append('%').append(String.format("%02X", b & 0xFF));
+            }
+        }
+        return segment.toString();
     }
 
     /** A page of the web application outside the API, such as {@code api-docs/}. */

@@ -28,6 +28,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sensorhub.mqtt.control.Topics;
 import sensorhub.readings.boundary.Readings;
+import sensorhub.sensors.entity.Door;
 import sensorhub.time.control.EpochMicros;
 
 /**
@@ -96,7 +97,7 @@ public class MqttSubscriber {
         }
         Topics topics = new Topics(prefix, shareGroup);
         client = builder(URI.create(url.get().trim())).buildAsync();
-        ingest = new MessageIngest(topics, maxBatch, maxBytes, readings::store, this::publish, Thread::sleep);
+        ingest = new MessageIngest(topics, maxBatch, maxBytes, batch -> readings.store(batch, Door.MQTT), this::publish, Thread::sleep);
         // before connecting, so that messages the broker kept for this session are taken as soon as it is resumed
         client.publishes(MqttGlobalPublishFilter.ALL, this::received, true);
         worker = threads.newThread(ingest);

@@ -26,8 +26,10 @@ import sensorhub.problems.control.InvalidParameterException;
 import sensorhub.problems.control.RejectedException.Field;
 import sensorhub.problems.control.RejectedException;
 import sensorhub.readings.control.ReadingBatchParser;
+import sensorhub.sensors.boundary.Arrivals;
 import sensorhub.sensors.boundary.SensorFilter;
 import sensorhub.sensors.boundary.Sensors;
+import sensorhub.sensors.entity.Door;
 import sensorhub.sensors.entity.Sensor;
 import sensorhub.sensors.entity.SensorKey;
 import sensorhub.time.control.Bucket;
@@ -59,21 +61,26 @@ public class Readings {
     @EJB
     Sensors sensors;
 
+    @Inject
+    Arrivals arrivals;
+
     public StoreOutcome storeJson(InputStream body, String contentLength) {
-        return counted(() -> stored(ReadingBatchParser.json(limited(body, contentLength), maxBatch)));
+        return counted(() -> stored(ReadingBatchParser.json(limited(body, contentLength), maxBatch), Door.REST));
     }
 
     public StoreOutcome storeCsv(InputStream body, String contentLength) {
-        return counted(() -> stored(ReadingBatchParser.csv(limited(body, contentLength), maxBatch)));
+        return counted(() -> stored(ReadingBatchParser.csv(limited(body, contentLength), maxBatch), Door.REST));
     }
 
     /** Stores a batch that another door (MQTT, InfluxDB's API) parsed, exactly as a REST batch is stored. */
-    public StoreOutcome store(ReadingBatch batch) {
-        return counted(() -> stored(batch));
+    public StoreOutcome store(ReadingBatch batch, Door door) {
+        return counted(() -> stored(batch, door));
     }
 
-    private StoreOutcome stored(ReadingBatch batch) {
-        IngestResult result = blocks.store(batch, sensorKeys(batch));
+    private StoreOutcome stored(ReadingBatch batch, Door door) {
+        long[] keys = sensorKeys(batch);
+        IngestResult result = blocks.store(batch, keys);
+        arrivals.heard(keys, door);
         return new StoreOutcome(result.inserted(), result.unchanged());
     }
 

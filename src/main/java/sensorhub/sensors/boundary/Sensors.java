@@ -23,6 +23,8 @@ import sensorhub.database.boundary.Retried;
 import sensorhub.database.control.Sql;
 import sensorhub.sensors.control.SensorNotFoundException;
 import sensorhub.sensors.control.SensorRows;
+import sensorhub.sensors.entity.Arrival;
+import sensorhub.sensors.entity.Door;
 import sensorhub.sensors.entity.Sensor;
 import sensorhub.sensors.entity.SensorKey;
 import sensorhub.time.control.EpochMicros;
@@ -61,6 +63,20 @@ public class Sensors {
     /** The key of each of the ids that names a sensor, by id; ids that name none are missing. */
     public Map<String, Long> keysOf(List<String> ids) {
         return Sql.run(dataSource, connection -> new SensorRows(connection).keysOf(ids));
+    }
+
+    /** Notes that readings of the sensors came in through the door at {@code micros} ({@link Arrivals}). */
+    public void heard(List<Long> sensorKeys, Door door, long micros) {
+        Sql.run(dataSource, connection -> {
+            new SensorRows(connection).heard(sensorKeys, door, micros);
+            return null;
+        });
+    }
+
+    /** How the sensor's readings came in, by door, and when each last brought one. */
+    public List<Arrival> arrivals(String id) {
+        long key = key(id).key();
+        return Sql.run(dataSource, connection -> new SensorRows(connection).arrivals(key));
     }
 
     /** A page of the sensors the filter lets through, newest activation date first, then by id. */

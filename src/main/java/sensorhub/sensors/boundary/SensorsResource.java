@@ -61,6 +61,14 @@ public class SensorsResource {
         return SensorJson.from(sensors.find(id));
     }
 
+    /** How the sensor's readings arrive, and when each way last brought one: for the dashboard. */
+    @GET
+    @Path("{id}/arrivals")
+    @Requires(Permission.READ)
+    public List<ArrivalJson> arrivals(@PathParam("id") String id) {
+        return sensors.arrivals(id).stream().map(ArrivalJson::from).toList();
+    }
+
     @POST
     @Requires(Permission.WRITE)
     public Response register(@NotNull List<@Valid @NotNull SensorJson> batch) {

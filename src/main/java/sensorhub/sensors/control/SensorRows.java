@@ -4,15 +4,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import sensorhub.database.control.TransientFailures;
+import sensorhub.sensors.entity.Arrival;
+import sensorhub.sensors.entity.Door;
 import sensorhub.sensors.entity.SensorKey;
 
 /**
  * The sensors table's statements on the hot paths, as plain JDBC on one connection: a readings batch resolves its
- * sensors' keys, and every read of readings or statistics its sensor's key and unit. EclipseLink prepares a query
+ * sensors' keys and notes how they arrived ({@code sensor_arrivals}), and every read of readings or statistics
+ * finds its sensor's key and unit. EclipseLink prepares a query
  * with a list parameter anew each time, which took a tenth of a JSON batch's server time, and builds a persistence
  * context for each query outside a transaction. JPA ({@link sensorhub.sensors.entity.Sensor}) does the rest.
  */
@@ -22,6 +27,10 @@ public final class SensorRows {
     static final int IDS_PER_QUERY = 500;
     static final String KEYS_BY_ID = "SELECT id, sensor_key FROM sensors WHERE id IN (";
     static final String KEY_BY_ID = "SELECT sensor_key, unit FROM sensors WHERE id = ?";
+    static final String HEARD = "UPDATE sensor_arrivals SET last_heard = ? WHERE sensor_key = ? AND door = ? "
+            + "AND last_heard < ?";
+    static final String FIRST_HEARD = "INSERT INTO sensor_arrivals (last_heard, sensor_key, door) VALUES (?, ?, ?)";
+    static final String ARRIVALS = "SELECT door, last_heard FROM sensor_arrivals WHERE sensor_key = ? ORDER BY door";
 
     private final Connection connection;
 
@@ -62,6 +71,53 @@ public final class SensorRows {
             }
         }
         return keys;
+    }
+
+    /**
+     * Notes that readings of the sensors came in through the door at {@code micros}: the row moves forward, or is
+     * made. Each statement commits on its own; a row another instance made meanwhile is taken as made.
+     */
+    public void heard(List<Long> sensorKeys, Door door, long micros) throws SQLException {
+        List<Long> unheard = new ArrayList<>();
+        try (PreparedStatement update = connection.prepareStatement(HEARD)) {
+            for (long key : sensorKeys) {
+                update.setLong(1, micros);
+                update.setLong(2, key);
+                update.setString(3, door.name());
+                update.setLong(4, micros);
+                if (update.executeUpdate() == 0) {
+                    unheard.add(key);
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(FIRST_HEARD)) {
+            for (long key : unheard) {
+                insert.setLong(1, micros);
+                insert.setLong(2, key);
+                insert.setString(3, door.name());
+                try {
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (!TransientFailures.isUniqueViolation(e)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    /** How the sensor's readings came in, by door. */
+    public List<Arrival> arrivals(long sensorKey) throws SQLException {
+        List<Arrival> arrivals = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(ARRIVALS)) {
+            query.setLong(1, sensorKey);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    arrivals.add(new Arrival(Door.valueOf(rows.getString(1)), rows.getLong(2)));
+                }
+            }
+        }
+        return arrivals;
     }
 
     /** The shortest of 1, 4, 16, 64, 256 and {@link #IDS_PER_QUERY} that holds {@code ids}. */
