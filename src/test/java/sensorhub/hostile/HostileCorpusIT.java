@@ -632,7 +632,28 @@ class HostileCorpusIT extends BlackBoxTest {
                 + fresh() + ",1\n");
         csv.forEach((name, body) -> cases.add(call("CSV " + name, "POST", target).body("text/csv",
                 body instanceof byte[] raw ? raw : bytes(body)).expect(name.contains("unknown") ? new Integer[] {422}
-                        : name.contains("NUL") ? new Integer[] {400, 422} : new Integer[] {400})));
+                        : new Integer[] {400})));
+        for (String control : List.of("\u0000", "\u0001", "\u001f", "\u007f", "\u0085")) {
+            String hex = "U+%04X".formatted((int) control.charAt(0));
+            String escaped = "\\u%04x".formatted((int) control.charAt(0));
+            cases.add(call("JSON sensor_id ending in " + hex, "POST", target).json("[" + reading(id + escaped, fresh(),
+                    "1") + "]").expect(400).then(field("[0].sensor_id")));
+            cases.add(call("JSON creation_date ending in " + hex, "POST", target).json("[" + reading(id, fresh()
+                    + escaped, "1") + "]").expect(400).then(field("[0].creation_date")));
+            cases.add(call("CSV value ending in " + hex, "POST", target).csv(CSV_HEADER + id + "," + fresh() + ",1"
+                    + control + "\n").expect(400).then(field("[0].value")));
+            cases.add(call("CSV creation_date ending in " + hex, "POST", target).csv(CSV_HEADER + id + "," + fresh()
+                    + control + ",1\n").expect(400).then(field("[0].creation_date")));
+            cases.add(call("CSV sensor_id ending in " + hex, "POST", target).csv(CSV_HEADER + id + control + ","
+                    + fresh() + ",1\n").expect(400).then(field("[0].sensor_id")));
+            cases.add(call("POST sensors with an id ending in " + hex, "POST", "/api/sensors").json("["
+                    + sensorJson(unique("ctl") + escaped) + "]").expect(400).then(field("[0].id")));
+            cases.add(call("PUT sensor with a name ending in " + hex, "PUT", "/api/sensors/" + id).json(
+                    sensorJson(id).replace("\"name\":\"n\"", "\"name\":\"n" + escaped + "\"")).expect(400)
+                    .then(field("name")));
+            cases.add(call("PATCH sensor with a location ending in " + hex, "PATCH", "/api/sensors/" + id)
+                    .mergePatch("{\"location\":\"lab" + escaped + "\"}").expect(400).then(field("location")));
+        }
         cases.add(call("CSV quoted fields", "POST", target).csv(CSV_HEADER + "\"" + id + "\",\"" + fresh()
                 + "\",\"1.5\"\n").expect(201));
         cases.add(call("CSV with CRLF", "POST", target).csv(CSV_HEADER.replace("\n", "\r\n") + id + "," + fresh()
@@ -672,6 +693,12 @@ class HostileCorpusIT extends BlackBoxTest {
         cases.add(call("CSV batch of 100,001 readings (over the limit)", "POST", target).csv(rows.toString())
                 .expect(413));
         return cases;
+    }
+
+    /** The problem names the field (first of its errors). */
+    static java.util.function.Consumer<Reply> field(String name) {
+        return r -> assertEquals(name, r.object().getJsonArray("errors").getJsonObject(0).getString("field"),
+                r.toString());
     }
 
     private String sensorForBigBatch() {

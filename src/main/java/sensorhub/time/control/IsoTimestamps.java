@@ -25,6 +25,11 @@ public final class IsoTimestamps {
     private static final Instant LATEST = EpochMicros.toInstant(EpochMicros.LATEST);
     /** A decimal point without a digit after it, which {@code java.time} lets pass ({@code 09:30:00.Z}). */
     private static final Pattern EMPTY_FRACTION = Pattern.compile("\\.(?![0-9])");
+    /**
+     * The spaces and tabs around a timestamp, which are passed over; {@code String.trim()} would also pass over
+     * control characters (a NUL at the end, a line break), which make it no timestamp.
+     */
+    private static final Pattern BLANKS_AROUND = Pattern.compile("^[ \t]+|[ \t]+$");
     private static final int DATE_TIME_LENGTH = 19;
     private static final long MICROS_PER_SECOND = 1_000_000L;
     private static final int MAX_OFFSET_SECONDS = 18 * 3600;
@@ -47,7 +52,7 @@ public final class IsoTimestamps {
         if (EMPTY_FRACTION.matcher(text).find()) {
             throw new DateTimeParseException("a decimal point without digits", text, 0);
         }
-        TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(text.trim());
+        TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(BLANKS_AROUND.matcher(text).replaceAll(""));
         Instant instant = parsed.isSupported(ChronoField.OFFSET_SECONDS)
                 ? Instant.from(parsed)
                 : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);

@@ -121,6 +121,8 @@ final class ReferenceReadingBatchParser {
         int before = errors.size() + invalidItems;
         if (sensorId == null || sensorId.isEmpty() || sensorId.length() > MAX_ID_LENGTH) {
             reject(index, "sensor_id", "must be a sensor id of 1 to " + MAX_ID_LENGTH + " characters");
+        } else if (sensorId.codePoints().anyMatch(Character::isISOControl)) {
+            reject(index, "sensor_id", "must not contain control characters");
         }
         long micros = 0;
         try {

@@ -64,6 +64,21 @@ class IsoTimestampsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-01-02T03:04:05Z\u0000", "\u00002026-01-02T03:04:05Z", "2026-01-02T03:04:05Z\n",
+        "\r\n2026-01-02T03:04:05Z", "2026-01-02T03:04:05Z\u000b", "2026-01-02T03:04:05Z\u001f",
+        "2026-01-02T03:04:05\u0000", "2026-01-02T03:04:05Z \u0000"})
+    void refusesControlCharactersAroundATimestamp(String text) {
+        assertThrows(DateTimeParseException.class, () -> IsoTimestamps.micros(text));
+        assertThrows(DateTimeParseException.class, () -> IsoTimestamps.instant(text));
+    }
+
+    @Test
+    void passesOverSpacesAndTabsAroundATimestamp() {
+        assertEquals(1_767_323_045_000_000L, IsoTimestamps.micros(" \t2026-01-02T03:04:05Z\t "));
+        assertEquals(1_767_323_045_000_000L, EpochMicros.of(IsoTimestamps.instant("\t2026-01-02T03:04:05 ")));
+    }
+
     @Test
     void refusesDaysThatTheCalendarLacks() {
         assertThrows(DateTimeParseException.class, () -> IsoTimestamps.micros("2026-02-29T00:00:00Z"));
