@@ -37,6 +37,22 @@ class LatestValuesResourceIT extends BlackBoxTest {
     }
 
     @Test
+    void answersANewestReadingOfNegativeZeroAsStored() {
+        String negative = sensor(api, "C");
+        String positive = sensor(api, "C");
+        api.post("sensor_values", readings(reading(negative, "2026-03-01T10:00:00Z", 1.5),
+                reading(negative, "2026-03-01T10:00:01Z", -0.0), reading(positive, "2026-03-01T10:00:00Z", -0.0),
+                reading(positive, "2026-03-01T10:00:01Z", 0.0)));
+
+        Answer latest = api.get("latest_values?limit=2");
+
+        assertTrue(latest.body().contains("{\"sensor_id\":\"" + negative
+                + "\",\"creation_date\":\"2026-03-01T10:00:01Z\",\"value\":-0.0,"), latest.body());
+        assertTrue(latest.body().contains("{\"sensor_id\":\"" + positive
+                + "\",\"creation_date\":\"2026-03-01T10:00:01Z\",\"value\":0.0,"), latest.body());
+    }
+
+    @Test
     void pagesAndFiltersAsTheSensorsDo() {
         String first = sensor(api, "C");
         api.post("sensor_values", readings(reading(first, "2026-03-01T10:00:00Z", 1)));

@@ -43,6 +43,22 @@ class SensorReadingsResourceIT extends BlackBoxTest {
     }
 
     @Test
+    void answersNegativeZeroAsStoredInJsonAndCsv() {
+        String sensor = sensor(api, "C");
+        api.post("sensor_values", readings(reading(sensor, "2026-01-02T03:00:00Z", -0.0),
+                reading(sensor, "2026-01-02T03:00:01Z", 0.0), reading(sensor, "2026-01-02T03:00:02Z", -0.0)));
+
+        Answer json = api.get("sensors/" + sensor + "/values?" + YEAR);
+        Answer csv = api.get("sensors/" + sensor + "/values?" + YEAR, "text/csv");
+
+        assertEquals("[{\"creation_date\":\"2026-01-02T03:00:00Z\",\"value\":-0.0},"
+                + "{\"creation_date\":\"2026-01-02T03:00:01Z\",\"value\":0.0},"
+                + "{\"creation_date\":\"2026-01-02T03:00:02Z\",\"value\":-0.0}]", json.body());
+        assertEquals("sensor_id,creation_date,value\r\n" + sensor + ",2026-01-02T03:00:00Z,-0.0\r\n" + sensor
+                + ",2026-01-02T03:00:01Z,0.0\r\n" + sensor + ",2026-01-02T03:00:02Z,-0.0\r\n", csv.body());
+    }
+
+    @Test
     void answersAnUnknownSensorsExportWithA404() {
         assertEquals(404, api.get("sensors/no-such-sensor/values?" + YEAR, "text/csv").status());
     }

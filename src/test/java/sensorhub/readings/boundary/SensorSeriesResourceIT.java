@@ -1,6 +1,7 @@
 package sensorhub.readings.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sensorhub.testing.Fixtures.reading;
 import static sensorhub.testing.Fixtures.readings;
 import static sensorhub.testing.Fixtures.sensor;
@@ -137,6 +138,26 @@ class SensorSeriesResourceIT extends BlackBoxTest {
         assertEquals(200, csv.status(), csv.body());
         assertEquals("start,end,count,min,max,mean,first,last\r\n"
                 + "2026-03-01T00:00:00Z,2026-03-02T00:00:00Z,1,1.5,1.5,1.5,1.5,1.5\r\n", csv.body());
+    }
+
+    @Test
+    void keepsTheSignOfZeroInFirstLastMinAndMaxWhetherBlocksAreReadByHeaderOrReading() {
+        String sensor = sensor(api, "C");
+        api.post("sensor_values", readings(reading(sensor, "2026-03-01T10:00:00Z", -0.0),
+                reading(sensor, "2026-03-01T10:00:01Z", 0.0), reading(sensor, "2026-03-01T10:30:00Z", -0.0)));
+        String series = "sensors/" + sensor + "/series?";
+
+        Answer byHeader = api.get(series + "from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&bucket=P1D");
+        Answer byReading = api.get(series + "from=2026-03-01T10:00:00Z&to=2026-03-01T11:00:00Z&bucket=PT1M");
+        Answer csv = api.get(series + "from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&bucket=P1D", "text/csv");
+
+        assertTrue(byHeader.body().contains("\"count\":3,\"min\":-0.0,\"max\":0.0,\"mean\":0.0,\"first\":-0.0,"
+                + "\"last\":-0.0}"), byHeader.body());
+        assertTrue(byReading.body().contains("\"count\":2,\"min\":-0.0,\"max\":0.0,\"mean\":0.0,\"first\":-0.0,"
+                + "\"last\":0.0}"), byReading.body());
+        assertTrue(byReading.body().contains("\"count\":1,\"min\":-0.0,\"max\":-0.0,\"mean\":0.0,"
+                + "\"first\":-0.0,\"last\":-0.0}"), byReading.body());
+        assertTrue(csv.body().endsWith(",3,-0.0,0.0,0.0,-0.0,-0.0\r\n"), csv.body());
     }
 
     private static List<Integer> counts(JsonArray points) {

@@ -49,6 +49,27 @@ class SensorValuesResourceIT extends BlackBoxTest {
     }
 
     @Test
+    void keepsNegativeZeroFromJsonAndCsvAndTakesAZeroOfEitherSignAgainAsUnchanged() {
+        String sensor = sensor(api, "C");
+        String csv = "sensor_id,creation_date,value\n" + sensor + ",2026-01-02T03:00:02Z,";
+        assertEquals(201, api.post("sensor_values", readings(reading(sensor, "2026-01-02T03:00:00Z", -0.0),
+                reading(sensor, "2026-01-02T03:00:01Z", 0.0))).status());
+        assertEquals(201, api.post("sensor_values", "text/csv", csv + "-0\n").status());
+
+        Answer again = api.post("sensor_values", readings(reading(sensor, "2026-01-02T03:00:00Z", 0.0),
+                reading(sensor, "2026-01-02T03:00:01Z", -0.0)));
+        Answer againAsCsv = api.post("sensor_values", "text/csv", csv + "0.0\n");
+
+        assertEquals(201, again.status(), again.body());
+        assertEquals(2, again.object().getInt("unchanged"));
+        assertEquals(0, again.object().getInt("inserted"));
+        assertEquals(201, againAsCsv.status(), againAsCsv.body());
+        assertEquals(1, againAsCsv.object().getInt("unchanged"));
+        Answer day = api.get("sensor_values/" + sensor + "/2026-01-02");
+        assertTrue(day.body().contains("\"values\":[-0.0,0.0,-0.0]"), "what was stored first, bit for bit: " + day);
+    }
+
+    @Test
     void refusesAnotherValueForAStoredReadingAndWritesNothing() {
         String sensor = sensor(api, "C");
         api.post("sensor_values", readings(reading(sensor, "2026-01-02T03:00:00Z", 1.5)));

@@ -249,9 +249,16 @@ class ReadingBatchParserTest {
     }
 
     @Test
-    void readsNegativeZeroAsZeroSoThatARetryComparesEqual() {
-        ReadingBatch batch = json("[{\"sensor_id\": \"a\", \"creation_date\": \"2026-01-02T03:04:05Z\", \"value\": -0}]");
-        assertEquals(0L, Double.doubleToRawLongBits(batch.value(0)));
+    void keepsNegativeZeroBitForBit() {
+        for (String zero : List.of("-0", "-0.0", "-0e0", "-0.000E+5", "-1e-400")) {
+            ReadingBatch fromJson = json("[" + reading("a").replace("\"value\": 1", "\"value\": " + zero) + "]");
+            ReadingBatch fromCsv = csv("sensor_id,creation_date,value\na,2026-01-02T03:04:05Z," + zero + "\n");
+
+            assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(fromJson.value(0)), zero);
+            assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(fromCsv.value(0)), zero);
+        }
+        assertEquals(0L, Double.doubleToRawLongBits(json("[" + reading("a").replace("\"value\": 1", "\"value\": 0")
+                + "]").value(0)));
     }
 
     @ParameterizedTest

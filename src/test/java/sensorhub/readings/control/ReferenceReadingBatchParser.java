@@ -138,9 +138,7 @@ final class ReferenceReadingBatchParser {
             reject(index, "value", "must be a finite number");
         }
         if (errors.size() + invalidItems == before) {
-            // -0 is stored as 0: one reading compares equal to the other, in numpy as here, so a retry of either is
-            // unchanged.
-            batch.add(sensorId, micros, number == 0 ? 0.0 : number);
+            batch.add(sensorId, micros, number);
         }
     }
 
