@@ -772,7 +772,8 @@ class HostileCorpusIT extends BlackBoxTest {
         String values = "/api/sensors/" + id + "/values";
         for (String[] query : new String[][] {{"from garbage", "?from=garbage&to=2026-01-01T00:00:00Z"},
                 {"from 2026-01-01T00:00:00.Z", "?from=2026-01-01T00:00:00.Z&to=2026-02-01T00:00:00Z"},
-                {"to +10000-01-01T00:00:00Z", "?from=2026-01-01T00:00:00Z&to=%2B10000-01-01T00:00:00Z"},
+                {"to after +10000-01-01T00:00:00Z", "?from=2026-01-01T00:00:00Z&to=%2B10000-01-01T00:00:00.000001Z"},
+                {"from +10000-01-01T00:00:01Z", "?from=%2B10000-01-01T00:00:01Z&to=%2B10000-01-01T00:00:00Z"},
                 {"from -999999999-01-01T00:00:00Z", "?from=-999999999-01-01T00:00:00Z&to=2026-01-01T00:00:00Z"},
                 {"without from", "?to=2026-01-01T00:00:00Z"}, {"without to", "?from=2026-01-01T00:00:00Z"},
                 {"limit=0", RANGE + "&limit=0"}, {"limit=10001", RANGE + "&limit=10001"}, {"limit=-1", RANGE
@@ -780,6 +781,8 @@ class HostileCorpusIT extends BlackBoxTest {
                 {"limit=99999999999999999999", RANGE + "&limit=99999999999999999999"}}) {
             cases.add(call("values " + query[0], "GET", values + query[1]).expect(400));
         }
+        cases.add(call("values to +10000-01-01T00:00:00Z, the end of the years kept", "GET", values
+                + "?from=2026-01-01T00:00:00Z&to=%2B10000-01-01T00:00:00Z").expect(200));
         cases.add(call("values from > to", "GET", values + "?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z")
                 .expect(200, 400).then(r -> assertTrue(r.status() == 400 || r.text().equals("[]"), r.toString())));
         for (String[] query : new String[][] {{"limit=0", "?limit=0"}, {"limit=1001", "?limit=1001"},

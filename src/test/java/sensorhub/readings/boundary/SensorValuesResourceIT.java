@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sensorhub.testing.Fixtures.reading;
 import static sensorhub.testing.Fixtures.readings;
 import static sensorhub.testing.Fixtures.sensor;
+import static sensorhub.testing.Fixtures.sensorAtBothEnds;
 import static sensorhub.testing.Fixtures.series;
 import static sensorhub.testing.Fixtures.storedReadings;
 
@@ -188,6 +189,16 @@ class SensorValuesResourceIT extends BlackBoxTest {
         assertEquals(25, berlin.size(), "Berlin's 2026-10-25 runs from 22:00Z to 23:00Z the next day");
         assertEquals(2.0, berlin.getJsonNumber(0).doubleValue(), "the first is 2026-10-24T22:00Z");
         assertEquals(24, utc.size());
+    }
+
+    @Test
+    void readsTheFirstAndTheLastDayOfTheYearsKept() {
+        String sensor = sensorAtBothEnds(api);
+
+        assertEquals(List.of(1.0, 2.0), doubles(api.get("sensor_values/" + sensor + "/0001-01-01").object()
+                .getJsonArray("values")));
+        assertEquals(List.of(3.0, 4.0), doubles(api.get("sensor_values/" + sensor + "/9999-12-31").object()
+                .getJsonArray("values")));
     }
 
     @Test
