@@ -47,7 +47,7 @@ export function apiUrl(path, query = {}) {
   return url;
 }
 
-/** A path segment: a sensor id may hold any character but / ? # % \ and white space. */
+/** A path segment: a sensor id may hold any character but / ? # % \, white space and control characters. */
 export function segment(text) {
   return encodeURIComponent(text);
 }

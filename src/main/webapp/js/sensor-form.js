@@ -5,7 +5,7 @@ import { field, h } from './dom.js';
 import { showProblem } from './problems.js';
 
 const FIELDS = [
-  ['id', 'Id', 'Chosen by you, 1 to 90 characters, no white space or / ? # % \\'],
+  ['id', 'Id', 'Chosen by you, 1 to 90 characters, no white space, control characters or / ? # % \\, not dots alone'],
   ['name', 'Name', null],
   ['type', 'Type', 'e.g. temperature'],
   ['unit', 'Unit', 'e.g. °C'],

@@ -632,7 +632,28 @@ class HostileCorpusIT extends BlackBoxTest {
                 + fresh() + ",1\n");
         csv.forEach((name, body) -> cases.add(call("CSV " + name, "POST", target).body("text/csv",
                 body instanceof byte[] raw ? raw : bytes(body)).expect(name.contains("unknown") ? new Integer[] {422}
-                        : name.contains("NUL") ? new Integer[] {400, 422} : new Integer[] {400})));
+                        : new Integer[] {400})));
+        for (String control : List.of("\u0000", "\u0001", "\u001f", "\u007f", "\u0085")) {
+            String hex = "U+%04X".formatted((int) control.charAt(0));
+            String escaped = "\\u%04x".formatted((int) control.charAt(0));
+            cases.add(call("JSON sensor_id ending in " + hex, "POST", target).json("[" + reading(id + escaped, fresh(),
+                    "1") + "]").expect(400).then(field("[0].sensor_id")));
+            cases.add(call("JSON creation_date ending in " + hex, "POST", target).json("[" + reading(id, fresh()
+                    + escaped, "1") + "]").expect(400).then(field("[0].creation_date")));
+            cases.add(call("CSV value ending in " + hex, "POST", target).csv(CSV_HEADER + id + "," + fresh() + ",1"
+                    + control + "\n").expect(400).then(field("[0].value")));
+            cases.add(call("CSV creation_date ending in " + hex, "POST", target).csv(CSV_HEADER + id + "," + fresh()
+                    + control + ",1\n").expect(400).then(field("[0].creation_date")));
+            cases.add(call("CSV sensor_id ending in " + hex, "POST", target).csv(CSV_HEADER + id + control + ","
+                    + fresh() + ",1\n").expect(400).then(field("[0].sensor_id")));
+            cases.add(call("POST sensors with an id ending in " + hex, "POST", "/api/sensors").json("["
+                    + sensorJson(unique("ctl") + escaped) + "]").expect(400).then(field("[0].id")));
+            cases.add(call("PUT sensor with a name ending in " + hex, "PUT", "/api/sensors/" + id).json(
+                    sensorJson(id).replace("\"name\":\"n\"", "\"name\":\"n" + escaped + "\"")).expect(400)
+                    .then(field("name")));
+            cases.add(call("PATCH sensor with a location ending in " + hex, "PATCH", "/api/sensors/" + id)
+                    .mergePatch("{\"location\":\"lab" + escaped + "\"}").expect(400).then(field("location")));
+        }
         cases.add(call("CSV quoted fields", "POST", target).csv(CSV_HEADER + "\"" + id + "\",\"" + fresh()
                 + "\",\"1.5\"\n").expect(201));
         cases.add(call("CSV with CRLF", "POST", target).csv(CSV_HEADER.replace("\n", "\r\n") + id + "," + fresh()
@@ -672,6 +693,12 @@ class HostileCorpusIT extends BlackBoxTest {
         cases.add(call("CSV batch of 100,001 readings (over the limit)", "POST", target).csv(rows.toString())
                 .expect(413));
         return cases;
+    }
+
+    /** The problem names the field (first of its errors). */
+    static java.util.function.Consumer<Reply> field(String name) {
+        return r -> assertEquals(name, r.object().getJsonArray("errors").getJsonObject(0).getString("field"),
+                r.toString());
     }
 
     private String sensorForBigBatch() {
@@ -745,7 +772,8 @@ class HostileCorpusIT extends BlackBoxTest {
         String values = "/api/sensors/" + id + "/values";
         for (String[] query : new String[][] {{"from garbage", "?from=garbage&to=2026-01-01T00:00:00Z"},
                 {"from 2026-01-01T00:00:00.Z", "?from=2026-01-01T00:00:00.Z&to=2026-02-01T00:00:00Z"},
-                {"to +10000-01-01T00:00:00Z", "?from=2026-01-01T00:00:00Z&to=%2B10000-01-01T00:00:00Z"},
+                {"to after +10000-01-01T00:00:00Z", "?from=2026-01-01T00:00:00Z&to=%2B10000-01-01T00:00:00.000001Z"},
+                {"from +10000-01-01T00:00:01Z", "?from=%2B10000-01-01T00:00:01Z&to=%2B10000-01-01T00:00:00Z"},
                 {"from -999999999-01-01T00:00:00Z", "?from=-999999999-01-01T00:00:00Z&to=2026-01-01T00:00:00Z"},
                 {"without from", "?to=2026-01-01T00:00:00Z"}, {"without to", "?from=2026-01-01T00:00:00Z"},
                 {"limit=0", RANGE + "&limit=0"}, {"limit=10001", RANGE + "&limit=10001"}, {"limit=-1", RANGE
@@ -753,6 +781,8 @@ class HostileCorpusIT extends BlackBoxTest {
                 {"limit=99999999999999999999", RANGE + "&limit=99999999999999999999"}}) {
             cases.add(call("values " + query[0], "GET", values + query[1]).expect(400));
         }
+        cases.add(call("values to +10000-01-01T00:00:00Z, the end of the years kept", "GET", values
+                + "?from=2026-01-01T00:00:00Z&to=%2B10000-01-01T00:00:00Z").expect(200));
         cases.add(call("values from > to", "GET", values + "?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z")
                 .expect(200, 400).then(r -> assertTrue(r.status() == 400 || r.text().equals("[]"), r.toString())));
         for (String[] query : new String[][] {{"limit=0", "?limit=0"}, {"limit=1001", "?limit=1001"},
@@ -859,6 +889,33 @@ class HostileCorpusIT extends BlackBoxTest {
                 call("GET /api-docs/%2e%2e/WEB-INF/web.xml", "GET", "/api-docs/%2e%2e/WEB-INF/web.xml").key(null)
                         .expect(400, 404).byServer().then(without.apply("<web-app")),
                 call("GET /api-docs/nothing.js", "GET", "/api-docs/nothing.js").key(null).expect(404)));
+        cases.addAll(percentEncoding(w));
+        return cases;
+    }
+
+    /**
+     * Malformed percent-encodings, sent over a socket (HttpClient refuses to). In a query they are the
+     * application's to refuse, naming the parameter. In a path Grizzly answers before the application: an empty
+     * 200 for a % without two hex digits (payara/Payara#8000, logged with its stack trace), an empty 400 for
+     * escapes that are not UTF-8 (README "What answers without a key").
+     */
+    private List<Hostile> percentEncoding(World w) {
+        List<Hostile> cases = new ArrayList<>();
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("location", "/api/sensors?limit=5&location=");
+        queries.put("to", "/api/sensors/" + w.id() + "/values?from=2026-01-01T00:00:00Z&to=");
+        queries.put("type", "/api/latest_values?type=");
+        queries.put("zone", "/api/sensor_values/" + w.id() + "/" + DAY + "?zone=");
+        for (String escape : List.of("%", "%Z", "%ZZ", "%C3%28", "a%2")) {
+            queries.forEach((parameter, target) -> cases.add(call("GET ?" + parameter + "=" + escape, "GET",
+                    target + escape).overSocket().expect(400).then(field(parameter))));
+            cases.add(call("DELETE ?to=" + escape, "DELETE", "/api/sensors/" + w.id() + "/values?from="
+                    + "2026-01-01T00:00:00Z&to=" + escape).overSocket().expect(400).then(field("to")));
+            cases.add(call("GET ?location=" + escape + " without key", "GET", "/api/sensors?location=" + escape)
+                    .key(null).overSocket().expect(400, 401));
+            cases.add(call("GET /api/sensors/" + escape, "GET", "/api/sensors/" + escape).overSocket()
+                    .expect(escape.equals("%C3%28") ? new Integer[] {400} : new Integer[] {200, 400}).byServer());
+        }
         return cases;
     }
 

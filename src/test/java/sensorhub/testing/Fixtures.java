@@ -40,6 +40,25 @@ public final class Fixtures {
         return readings(items.toArray(String[]::new));
     }
 
+    /** The first and last instants kept, and the end of them: a range's {@code to} in a URL. */
+    public static final String FIRST = "0001-01-01T00:00:00Z";
+    public static final String LAST = "9999-12-31T23:59:59.999999Z";
+    public static final String END = "%2B10000-01-01T00:00:00Z";
+
+    /**
+     * Registers a sensor of a type of its own (its id) with readings at the first two and the last two instants
+     * kept, valued 1, 2, 3 and 4, and returns the id.
+     */
+    public static String sensorAtBothEnds(Api api) {
+        String id = Deployments.unique("ends");
+        assertEquals(201, api.post("sensors", "[{\"id\":\"%s\",\"name\":\"n\",\"type\":\"%s\",\"unit\":\"C\"}]"
+                .formatted(id, id)).status());
+        Api.Answer stored = api.post("sensor_values", readings(reading(id, LAST, 4), reading(id, FIRST, 1),
+                reading(id, "9999-12-31T23:59:59.999998Z", 3), reading(id, "0001-01-01T00:00:00.000001Z", 2)));
+        assertEquals(201, stored.status(), stored.body());
+        return id;
+    }
+
     public static long storedReadings(String sensorId) {
         return Database.number("SELECT COALESCE(SUM(b.reading_count), 0) FROM reading_blocks b JOIN sensors s "
                 + "ON s.sensor_key = b.sensor_key "

@@ -187,6 +187,18 @@ public final class BlockCodec {
         return exponent;
     }
 
+    /**
+     * Whether the block may hold -0.0: only one in XOR mode can, since no decimal is -0.0 ({@link #fits}). Read
+     * from the header alone.
+     *
+     * @throws IllegalArgumentException if the bytes do not start as a block of this codec
+     */
+    public static boolean mayHoldNegativeZero(byte[] encoded) {
+        BitReader in = new BitReader(encoded);
+        checkVersion(in);
+        return in.read(8) == XOR_MODE;
+    }
+
     /** Fails for -0.0 (it comes back as 0.0), NaN and the infinities (their {@code n} is no decimal). */
     private static boolean fits(double value, int exponent) {
         long n = decimal(value, exponent);

@@ -326,8 +326,12 @@ public final class BlockIngest {
         }
     }
 
-    private static boolean sameValue(double a, double b) {
-        return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
+    /**
+     * Whether a reading sent again holds the value stored: equal numbers, so -0.0 and 0.0 are the same (numpy
+     * compares them equal too), and the one stored first is kept bit for bit. No stored value is NaN.
+     */
+    static boolean sameValue(double value, double stored) {
+        return value == stored;
     }
 
     private List<Span> spans() {

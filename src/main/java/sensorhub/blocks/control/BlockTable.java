@@ -46,11 +46,22 @@ public final class BlockTable {
     /** Blocks holding readings of {@code [from, to)}: a block starts at most an hour before its readings. */
     static final String READINGS = "SELECT readings FROM reading_blocks WHERE sensor_key = ? AND block_start >= ? "
             + "AND block_start < ? AND reading_count > 0 ORDER BY block_start LIMIT ?";
-    static final String HEADERS = "SELECT " + HEADER_COLUMNS + " FROM reading_blocks WHERE sensor_key = ? "
-            + "AND block_start >= ? AND block_start < ? AND reading_count > 0 ORDER BY block_start";
+    /**
+     * Neither H2 nor MariaDB keeps the sign of a zero in a {@code DOUBLE}: -0.0 comes back as 0.0. Where a header
+     * value is zero, its block's readings, which keep every bit, come along and decide ({@link #zerosSigned}).
+     */
+    static final String READINGS_IF_A_ZERO = "CASE WHEN first_value = 0 OR last_value = 0 OR min_value = 0 "
+            + "OR max_value = 0 THEN readings END";
+    static final String HEADERS = "SELECT " + HEADER_COLUMNS + ", " + READINGS_IF_A_ZERO + " FROM reading_blocks "
+            + "WHERE sensor_key = ? AND block_start >= ? AND block_start < ? AND reading_count > 0 "
+            + "ORDER BY block_start";
 
-    /** The newest block with readings of each sensor; its last reading is the sensor's newest. */
-    static final String LATEST = "SELECT b.sensor_key, b.last_micros, b.last_value FROM reading_blocks b "
+    /**
+     * The newest block with readings of each sensor; its last reading is the sensor's newest. Its readings come
+     * along where the last value is zero, for the zero's sign (see {@link #READINGS_IF_A_ZERO}).
+     */
+    static final String LATEST = "SELECT b.sensor_key, b.last_micros, b.last_value, "
+            + "CASE WHEN b.last_value = 0 THEN b.readings END FROM reading_blocks b "
             + "JOIN (SELECT sensor_key, MAX(block_start) AS newest FROM reading_blocks WHERE sensor_key IN (%s) "
             + "AND reading_count > 0 GROUP BY sensor_key) n ON n.sensor_key = b.sensor_key AND n.newest = b.block_start";
 
@@ -327,7 +338,10 @@ public final class BlockTable {
             }
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    latest.put(rows.getLong(1), new Reading(rows.getLong(2), rows.getDouble(3)));
+                    byte[] readings = rows.getBytes(4);
+                    double last = readings == null || !BlockCodec.mayHoldNegativeZero(readings) ? rows.getDouble(3)
+                            : lastOf(BlockCodec.decode(readings).values());
+                    latest.put(rows.getLong(1), new Reading(rows.getLong(2), last));
                 }
             }
         }
@@ -343,12 +357,37 @@ public final class BlockTable {
             query.setLong(3, toMicros);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    headers.add(new BlockHeader(new BlockCell(rows.getLong(1), rows.getLong(2)), rows.getInt(3),
-                            rows.getLong(4), rows.getLong(5), rows.getDouble(6), rows.getDouble(7),
-                            rows.getDouble(8), rows.getDouble(9), ExactSum.fromBytes(rows.getBytes(10))));
+                    BlockHeader header = new BlockHeader(new BlockCell(rows.getLong(1), rows.getLong(2)),
+                            rows.getInt(3), rows.getLong(4), rows.getLong(5), rows.getDouble(6), rows.getDouble(7),
+                            rows.getDouble(8), rows.getDouble(9), ExactSum.fromBytes(rows.getBytes(10)));
+                    byte[] readings = rows.getBytes(11);
+                    headers.add(readings == null ? header : zerosSigned(header, readings));
                 }
             }
         }
         return headers;
+    }
+
+    /**
+     * The header with its zeros signed as the readings have them (the table gives 0.0 for a stored -0.0); only a
+     * block that may hold -0.0 is decoded.
+     */
+    static BlockHeader zerosSigned(BlockHeader header, byte[] readings) {
+        if (!BlockCodec.mayHoldNegativeZero(readings)) {
+            return header;
+        }
+        double[] values = BlockCodec.decode(readings).values();
+        double min = values[0];
+        double max = values[0];
+        for (double value : values) {
+            min = Math.min(min, value);
+            max = Math.max(max, value);
+        }
+        return new BlockHeader(header.cell(), header.count(), header.firstMicros(), header.lastMicros(), values[0],
+                lastOf(values), min, max, header.sum());
+    }
+
+    private static double lastOf(double[] values) {
+        return values[values.length - 1];
     }
 }

@@ -114,7 +114,7 @@ public final class ReadingBatchParser {
     /**
      * RFC 4180 by FastCSV: a field may be quoted, and then hold commas, quotes ({@code ""}) and line breaks, as an
      * id may; nothing may follow a closing quote but a comma or a line break. Only the id is taken exactly as
-     * written; spaces around a time or a value are passed over. FastCSV rather than Commons CSV: it parsed a
+     * written; spaces and tabs around a time or a value are passed over. FastCSV rather than Commons CSV: it parsed a
      * batch's lines three times as fast (0.10 against 0.29 µs a line, warm, side by side in one JVM), and Commons
      * CSV was two fifths of a CSV batch's server time.
      */
@@ -138,8 +138,8 @@ public final class ReadingBatchParser {
                 if (record.getFieldCount() != CSV_COLUMNS.size()) {
                     items.reject(index, "", "has " + record.getFieldCount() + " fields where the header names 3");
                 } else {
-                    items.accept(index, record.getField(column[0]), record.getField(column[1]).trim(),
-                            parseFinite(record.getField(column[2]).trim()));
+                    items.accept(index, record.getField(column[0]), blanksStripped(record.getField(column[1])),
+                            parseFinite(blanksStripped(record.getField(column[2]))));
                 }
                 index++;
             }
@@ -189,11 +189,32 @@ public final class ReadingBatchParser {
 
     /** Where each of sensor_id, creation_date and value stands in a record, or null for a wrong header. */
     private static int[] columnsOf(CsvRecord header) {
-        List<String> names = header.getFields().stream().map(String::trim).toList();
+        List<String> names = header.getFields().stream().map(ReadingBatchParser::blanksStripped).toList();
         if (names.size() != CSV_COLUMNS.size() || !names.containsAll(CSV_COLUMNS)) {
             return null;
         }
         return CSV_COLUMNS.stream().mapToInt(names::indexOf).toArray();
+    }
+
+    /**
+     * The field without the spaces and tabs around it, which CSV writers pad columns with. Only those: what
+     * {@code String.trim()} also strips, every character up to U+0020, would let a NUL or a line break at the end
+     * of a time or value pass unseen.
+     */
+    static String blanksStripped(String field) {
+        int start = 0;
+        int end = field.length();
+        while (start < end && isBlank(field.charAt(start))) {
+            start++;
+        }
+        while (end > start && isBlank(field.charAt(end - 1))) {
+            end--;
+        }
+        return field.substring(start, end);
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
     }
 
     /** The number a CSV field writes, or NaN where it is not a finite decimal number. */

@@ -41,6 +41,8 @@ final class ReadingItems {
         int before = errors.size() + invalidItems;
         if (sensorId == null || sensorId.isEmpty() || sensorId.length() > MAX_ID_LENGTH) {
             reject(index, "sensor_id", "must be a sensor id of 1 to " + MAX_ID_LENGTH + " characters");
+        } else if (hasControlCharacter(sensorId)) {
+            reject(index, "sensor_id", "must not contain control characters");
         }
         long micros = 0;
         try {
@@ -55,10 +57,21 @@ final class ReadingItems {
             reject(index, "value", "must be a finite number");
         }
         if (errors.size() + invalidItems == before) {
-            // -0 is stored as 0: one reading compares equal to the other, in numpy as here, so a retry of either is
-            // unchanged.
-            batch.add(sensorId, micros, value == 0 ? 0.0 : value);
+            batch.add(sensorId, micros, value);
         }
+    }
+
+    /**
+     * Whether the text holds a control character (U+0000 to U+001F, U+007F to U+009F), which no sensor id holds
+     * ({@code SensorJson.ID_PATTERN}): the id of an unknown sensor is refused as invalid rather than unknown.
+     */
+    static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.getType(text.charAt(i)) == Character.CONTROL) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code field} empty names the item as a whole. */

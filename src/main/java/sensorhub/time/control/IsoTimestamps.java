@@ -23,8 +23,15 @@ public final class IsoTimestamps {
 
     private static final Instant EARLIEST = EpochMicros.toInstant(EpochMicros.EARLIEST);
     private static final Instant LATEST = EpochMicros.toInstant(EpochMicros.LATEST);
+    /** Where the instants kept end, {@code +10000-01-01T00:00:00Z}: a range may end there; no reading lies there. */
+    private static final Instant END = EpochMicros.toInstant(EpochMicros.LATEST + 1);
     /** A decimal point without a digit after it, which {@code java.time} lets pass ({@code 09:30:00.Z}). */
     private static final Pattern EMPTY_FRACTION = Pattern.compile("\\.(?![0-9])");
+    /**
+     * The spaces and tabs around a timestamp, which are passed over; {@code String.trim()} would also pass over
+     * control characters (a NUL at the end, a line break), which make it no timestamp.
+     */
+    private static final Pattern BLANKS_AROUND = Pattern.compile("^[ \t]+|[ \t]+$");
     private static final int DATE_TIME_LENGTH = 19;
     private static final long MICROS_PER_SECOND = 1_000_000L;
     private static final int MAX_OFFSET_SECONDS = 18 * 3600;
@@ -44,15 +51,30 @@ public final class IsoTimestamps {
      *
      * @throws DateTimeParseException for text that is not ISO-8601 or lies outside the years 1 to 9999 */
     public static Instant instant(String text) {
+        return upTo(LATEST, text);
+    }
+
+    /**
+     * A bound of a range {@code [from, to)}, read as {@link #instant} reads a timestamp: an instant of the years
+     * 1 to 9999 or their end, {@code +10000-01-01T00:00:00Z}, so that a range can hold the last instant kept,
+     * 9999-12-31T23:59:59.999999Z.
+     *
+     * @throws DateTimeParseException for text that is not ISO-8601 or lies outside that span
+     */
+    public static Instant bound(String text) {
+        return upTo(END, text);
+    }
+
+    private static Instant upTo(Instant last, String text) {
         if (EMPTY_FRACTION.matcher(text).find()) {
             throw new DateTimeParseException("a decimal point without digits", text, 0);
         }
-        TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(text.trim());
+        TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(BLANKS_AROUND.matcher(text).replaceAll(""));
         Instant instant = parsed.isSupported(ChronoField.OFFSET_SECONDS)
                 ? Instant.from(parsed)
                 : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
         Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
-        if (micros.isBefore(EARLIEST) || micros.isAfter(LATEST)) {
+        if (micros.isBefore(EARLIEST) || micros.isAfter(last)) {
             throw new DateTimeParseException("outside the years 1 to 9999", text, 0);
         }
         return micros;

@@ -39,7 +39,8 @@ public class TypedParameters implements ParamConverterProvider {
             Integer.class, text -> whole(text, Integer::valueOf),
             Long.class, text -> whole(text, Long::valueOf),
             Boolean.class, TypedParameters::truth,
-            Instant.class, text -> time(text, IsoTimestamps::instant,
+            // every instant parameter bounds a range, so it may also be the end of the years kept
+            Instant.class, text -> time(text, IsoTimestamps::bound,
                     "must be an ISO-8601 timestamp such as 2026-11-28T09:30:00Z"),
             LocalDate.class, text -> time(text, TypedParameters::dayOfTheYears1To9999,
                     "must be a date of the form YYYY-MM-DD"),

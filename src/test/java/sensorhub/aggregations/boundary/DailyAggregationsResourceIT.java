@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sensorhub.testing.Fixtures.reading;
 import static sensorhub.testing.Fixtures.readings;
 import static sensorhub.testing.Fixtures.sensor;
+import static sensorhub.testing.Fixtures.sensorAtBothEnds;
 import static sensorhub.testing.Fixtures.series;
 import static sensorhub.testing.Fixtures.storedReadings;
 
@@ -45,6 +46,23 @@ class DailyAggregationsResourceIT extends BlackBoxTest {
         assertEquals(4.0, day.getJsonNumber("max_val").doubleValue());
         assertEquals(2.5, day.getJsonNumber("mean").doubleValue());
         assertEquals("C", day.getString("unit"));
+    }
+
+    @Test
+    void summarisesTheFirstAndTheLastDayOfTheYearsKept() {
+        String sensor = sensorAtBothEnds(api);
+
+        JsonObject first = api.get("daily_aggregations/" + sensor + "/0001-01-01").object();
+        JsonObject last = api.get("daily_aggregations/" + sensor + "/9999-12-31").object();
+        Answer lastRange = api.get("sensors/" + sensor + "/daily_aggregations?from=9999-12-30&to=9999-12-31");
+
+        assertEquals(List.of(2, 1.0, 2.0), List.of(first.getInt("count"), first.getJsonNumber("min_val").doubleValue(),
+                first.getJsonNumber("max_val").doubleValue()));
+        assertEquals(List.of(2, 3.0, 4.0), List.of(last.getInt("count"), last.getJsonNumber("min_val").doubleValue(),
+                last.getJsonNumber("max_val").doubleValue()));
+        assertEquals(200, lastRange.status(), lastRange.body());
+        assertEquals(List.of("9999-12-31"), lastRange.array().stream().map(d -> d.asJsonObject().getString("date"))
+                .toList());
     }
 
     @Test

@@ -2,6 +2,7 @@ package sensorhub.blocks.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,6 +119,30 @@ class BlockCodecTest {
             assertEquals(BlockCodec.XOR_MODE, mode(encoded), () -> "with " + other);
             assertRoundTrip(micros, values, encoded);
         }
+    }
+
+    @Test
+    void keepsNegativeZeroAloneAndAmongDecimalsAndOtherValues() {
+        double[][] blocks = {{-0.0}, {-0.0, 0.0, -0.0}, {21.5, -0.0, 19.25, 0, -0.0}, {Math.PI, -0.0, Math.E},
+            {-0.0, 1e-300, -0.0, -Double.MIN_VALUE}};
+        for (double[] values : blocks) {
+            long[] micros = new long[values.length];
+            Arrays.setAll(micros, i -> NEW_YEAR + i * SECOND);
+
+            byte[] encoded = BlockCodec.encode(micros, values, 0, values.length);
+
+            assertRoundTrip(micros, values, encoded);
+            assertTrue(BlockCodec.mayHoldNegativeZero(encoded), Arrays.toString(values));
+        }
+    }
+
+    @Test
+    void tellsFromTheHeaderWhetherABlockMayHoldNegativeZero() {
+        long[] micros = {1, 2, 3};
+        assertFalse(BlockCodec.mayHoldNegativeZero(BlockCodec.encode(micros, new double[] {0, 1.5, -2.25}, 0, 3)));
+        assertFalse(BlockCodec.mayHoldNegativeZero(BlockCodec.encode(micros, new double[] {0, 0, 0}, 0, 3)));
+        assertTrue(BlockCodec.mayHoldNegativeZero(BlockCodec.encode(micros, new double[] {Double.MIN_VALUE, 0, 1}, 0,
+                3)));
     }
 
     @Test

@@ -1,12 +1,18 @@
 package sensorhub.readings.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static sensorhub.testing.Fixtures.END;
+import static sensorhub.testing.Fixtures.FIRST;
+import static sensorhub.testing.Fixtures.LAST;
 import static sensorhub.testing.Fixtures.reading;
 import static sensorhub.testing.Fixtures.readings;
 import static sensorhub.testing.Fixtures.sensor;
+import static sensorhub.testing.Fixtures.sensorAtBothEnds;
 import static sensorhub.testing.Fixtures.storedReadings;
 
 import jakarta.json.JsonArray;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import sensorhub.testing.Api.Answer;
 import sensorhub.testing.BlackBoxTest;
@@ -40,6 +46,52 @@ class SensorReadingsResourceIT extends BlackBoxTest {
         assertEquals(201, again.status(), again.body());
         assertEquals(0, again.object().getInt("inserted"));
         assertEquals(25_000, again.object().getInt("unchanged"));
+    }
+
+    @Test
+    void answersNegativeZeroAsStoredInJsonAndCsv() {
+        String sensor = sensor(api, "C");
+        api.post("sensor_values", readings(reading(sensor, "2026-01-02T03:00:00Z", -0.0),
+                reading(sensor, "2026-01-02T03:00:01Z", 0.0), reading(sensor, "2026-01-02T03:00:02Z", -0.0)));
+
+        Answer json = api.get("sensors/" + sensor + "/values?" + YEAR);
+        Answer csv = api.get("sensors/" + sensor + "/values?" + YEAR, "text/csv");
+
+        assertEquals("[{\"creation_date\":\"2026-01-02T03:00:00Z\",\"value\":-0.0},"
+                + "{\"creation_date\":\"2026-01-02T03:00:01Z\",\"value\":0.0},"
+                + "{\"creation_date\":\"2026-01-02T03:00:02Z\",\"value\":-0.0}]", json.body());
+        assertEquals("sensor_id,creation_date,value\r\n" + sensor + ",2026-01-02T03:00:00Z,-0.0\r\n" + sensor
+                + ",2026-01-02T03:00:01Z,0.0\r\n" + sensor + ",2026-01-02T03:00:02Z,-0.0\r\n", csv.body());
+    }
+
+    @Test
+    void readsEachInstantAtBothEndsOfTheYearsKeptAtThatInstant() {
+        String sensor = sensorAtBothEnds(api);
+        String values = "sensors/" + sensor + "/values?";
+
+        assertEquals(List.of(FIRST), times(api.get(values + "from=" + FIRST + "&to=0001-01-01T00:00:00.000001Z")));
+        assertEquals(List.of("0001-01-01T00:00:00.000001Z"), times(api.get(values
+                + "from=0001-01-01T00:00:00.000001Z&to=0001-01-01T00:00:00.000002Z")));
+        assertEquals(List.of("9999-12-31T23:59:59.999998Z"), times(api.get(values
+                + "from=9999-12-31T23:59:59.999998Z&to=" + LAST)));
+        assertEquals(List.of(LAST), times(api.get(values + "from=" + LAST + "&to=" + END)));
+        List<String> paged = new ArrayList<>();
+        for (Answer page = api.get(values + "from=" + FIRST + "&to=" + END + "&limit=1");;
+                page = api.follow(page.next().orElseThrow())) {
+            paged.addAll(times(page));
+            if (page.next().isEmpty()) {
+                break;
+            }
+        }
+        assertEquals(List.of(FIRST, "0001-01-01T00:00:00.000001Z", "9999-12-31T23:59:59.999998Z", LAST), paged);
+        assertEquals(5, api.get(values + "from=" + FIRST + "&to=" + END, "text/csv").body().split("\r\n").length);
+        assertEquals(1, api.delete(values + "from=" + LAST + "&to=" + END).object().getInt("deleted"));
+        assertEquals(3, storedReadings(sensor));
+    }
+
+    private static List<String> times(Answer answer) {
+        assertEquals(200, answer.status(), answer.body());
+        return answer.array().stream().map(r -> r.asJsonObject().getString("creation_date")).toList();
     }
 
     @Test

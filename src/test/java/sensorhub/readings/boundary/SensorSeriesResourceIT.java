@@ -1,9 +1,14 @@
 package sensorhub.readings.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static sensorhub.testing.Fixtures.END;
+import static sensorhub.testing.Fixtures.FIRST;
+import static sensorhub.testing.Fixtures.LAST;
 import static sensorhub.testing.Fixtures.reading;
 import static sensorhub.testing.Fixtures.readings;
 import static sensorhub.testing.Fixtures.sensor;
+import static sensorhub.testing.Fixtures.sensorAtBothEnds;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -137,6 +142,57 @@ class SensorSeriesResourceIT extends BlackBoxTest {
         assertEquals(200, csv.status(), csv.body());
         assertEquals("start,end,count,min,max,mean,first,last\r\n"
                 + "2026-03-01T00:00:00Z,2026-03-02T00:00:00Z,1,1.5,1.5,1.5,1.5,1.5\r\n", csv.body());
+    }
+
+    @Test
+    void keepsTheSignOfZeroInFirstLastMinAndMaxWhetherBlocksAreReadByHeaderOrReading() {
+        String sensor = sensor(api, "C");
+        api.post("sensor_values", readings(reading(sensor, "2026-03-01T10:00:00Z", -0.0),
+                reading(sensor, "2026-03-01T10:00:01Z", 0.0), reading(sensor, "2026-03-01T10:30:00Z", -0.0)));
+        String series = "sensors/" + sensor + "/series?";
+
+        Answer byHeader = api.get(series + "from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&bucket=P1D");
+        Answer byReading = api.get(series + "from=2026-03-01T10:00:00Z&to=2026-03-01T11:00:00Z&bucket=PT1M");
+        Answer csv = api.get(series + "from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&bucket=P1D", "text/csv");
+
+        assertTrue(byHeader.body().contains("\"count\":3,\"min\":-0.0,\"max\":0.0,\"mean\":0.0,\"first\":-0.0,"
+                + "\"last\":-0.0}"), byHeader.body());
+        assertTrue(byReading.body().contains("\"count\":2,\"min\":-0.0,\"max\":0.0,\"mean\":0.0,\"first\":-0.0,"
+                + "\"last\":0.0}"), byReading.body());
+        assertTrue(byReading.body().contains("\"count\":1,\"min\":-0.0,\"max\":-0.0,\"mean\":0.0,"
+                + "\"first\":-0.0,\"last\":-0.0}"), byReading.body());
+        assertTrue(csv.body().endsWith(",3,-0.0,0.0,0.0,-0.0,-0.0\r\n"), csv.body());
+    }
+
+    @Test
+    void summarisesTheFirstAndTheLastInstantsKept() {
+        String sensor = sensorAtBothEnds(api);
+        String series = "sensors/" + sensor + "/series?";
+
+        JsonObject first = onlyPoint(api.get(series + "from=" + FIRST + "&to=0001-01-01T00:00:00.000001Z"));
+        JsonObject firstMonth = onlyPoint(api.get(series + "from=" + FIRST + "&to=0001-02-01T00:00:00Z&bucket=P1M"));
+        JsonObject last = onlyPoint(api.get(series + "from=" + LAST + "&to=" + END));
+        JsonObject lastSecond = onlyPoint(api.get(series + "from=9999-12-31T23:59:59Z&to=" + END + "&bucket=PT1S"));
+        JsonObject lastMonth = onlyPoint(api.get(series + "from=9999-12-01T00:00:00Z&to=" + END + "&bucket=P1M"));
+
+        assertEquals(List.of(1, 1.0, 1.0), List.of(first.getInt("count"), first.getJsonNumber("first").doubleValue(),
+                first.getJsonNumber("last").doubleValue()));
+        assertEquals(List.of(2, 1.0, 2.0), List.of(firstMonth.getInt("count"),
+                firstMonth.getJsonNumber("first").doubleValue(), firstMonth.getJsonNumber("last").doubleValue()));
+        assertEquals(List.of(1, 4.0, 4.0), List.of(last.getInt("count"), last.getJsonNumber("min").doubleValue(),
+                last.getJsonNumber("max").doubleValue()));
+        assertEquals(List.of(2, 3.0, 4.0, "+10000-01-01T00:00:00Z"), List.of(lastSecond.getInt("count"),
+                lastSecond.getJsonNumber("first").doubleValue(), lastSecond.getJsonNumber("last").doubleValue(),
+                lastSecond.getString("end")));
+        assertEquals(List.of(2, 3.5), List.of(lastMonth.getInt("count"),
+                lastMonth.getJsonNumber("mean").doubleValue()));
+    }
+
+    private static JsonObject onlyPoint(Answer series) {
+        assertEquals(200, series.status(), series.body());
+        JsonArray points = series.object().getJsonArray("points");
+        assertEquals(1, points.size(), series.body());
+        return points.getJsonObject(0);
     }
 
     private static List<Integer> counts(JsonArray points) {

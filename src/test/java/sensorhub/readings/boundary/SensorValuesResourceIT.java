@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sensorhub.testing.Fixtures.reading;
 import static sensorhub.testing.Fixtures.readings;
 import static sensorhub.testing.Fixtures.sensor;
+import static sensorhub.testing.Fixtures.sensorAtBothEnds;
 import static sensorhub.testing.Fixtures.series;
 import static sensorhub.testing.Fixtures.storedReadings;
 
@@ -46,6 +47,27 @@ class SensorValuesResourceIT extends BlackBoxTest {
         assertEquals(1, again.object().getInt("inserted"));
         assertEquals(2, again.object().getInt("unchanged"));
         assertEquals(2, storedReadings(sensor));
+    }
+
+    @Test
+    void keepsNegativeZeroFromJsonAndCsvAndTakesAZeroOfEitherSignAgainAsUnchanged() {
+        String sensor = sensor(api, "C");
+        String csv = "sensor_id,creation_date,value\n" + sensor + ",2026-01-02T03:00:02Z,";
+        assertEquals(201, api.post("sensor_values", readings(reading(sensor, "2026-01-02T03:00:00Z", -0.0),
+                reading(sensor, "2026-01-02T03:00:01Z", 0.0))).status());
+        assertEquals(201, api.post("sensor_values", "text/csv", csv + "-0\n").status());
+
+        Answer again = api.post("sensor_values", readings(reading(sensor, "2026-01-02T03:00:00Z", 0.0),
+                reading(sensor, "2026-01-02T03:00:01Z", -0.0)));
+        Answer againAsCsv = api.post("sensor_values", "text/csv", csv + "0.0\n");
+
+        assertEquals(201, again.status(), again.body());
+        assertEquals(2, again.object().getInt("unchanged"));
+        assertEquals(0, again.object().getInt("inserted"));
+        assertEquals(201, againAsCsv.status(), againAsCsv.body());
+        assertEquals(1, againAsCsv.object().getInt("unchanged"));
+        Answer day = api.get("sensor_values/" + sensor + "/2026-01-02");
+        assertTrue(day.body().contains("\"values\":[-0.0,0.0,-0.0]"), "what was stored first, bit for bit: " + day);
     }
 
     @Test
@@ -167,6 +189,16 @@ class SensorValuesResourceIT extends BlackBoxTest {
         assertEquals(25, berlin.size(), "Berlin's 2026-10-25 runs from 22:00Z to 23:00Z the next day");
         assertEquals(2.0, berlin.getJsonNumber(0).doubleValue(), "the first is 2026-10-24T22:00Z");
         assertEquals(24, utc.size());
+    }
+
+    @Test
+    void readsTheFirstAndTheLastDayOfTheYearsKept() {
+        String sensor = sensorAtBothEnds(api);
+
+        assertEquals(List.of(1.0, 2.0), doubles(api.get("sensor_values/" + sensor + "/0001-01-01").object()
+                .getJsonArray("values")));
+        assertEquals(List.of(3.0, 4.0), doubles(api.get("sensor_values/" + sensor + "/9999-12-31").object()
+                .getJsonArray("values")));
     }
 
     @Test

@@ -192,9 +192,73 @@ class ReadingBatchParserTest {
     }
 
     @Test
-    void readsNegativeZeroAsZeroSoThatARetryComparesEqual() {
-        ReadingBatch batch = json("[{\"sensor_id\": \"a\", \"creation_date\": \"2026-01-02T03:04:05Z\", \"value\": -0}]");
-        assertEquals(0L, Double.doubleToRawLongBits(batch.value(0)));
+    void refusesControlCharactersInAJsonSensorIdNamingTheField() {
+        for (String control : List.of("\\u0000", "\\u0001", "\\t", "\\n", "\\u007f", "\\u0085", "\\u009f")) {
+            RejectedException thrown = assertThrows(RejectedException.class,
+                    () -> json("[" + reading("a") + "," + reading("a" + control) + "]"), control);
+
+            assertEquals(List.of("[1].sensor_id"), fields(thrown), control);
+            assertEquals(Reason.INVALID, thrown.reason());
+        }
+    }
+
+    @Test
+    void refusesControlCharactersAroundAJsonTimestampButPassesOverSpacesAndTabs() {
+        for (String control : List.of("\\u0000", "\\n", "\\r", "\\u000b", "\\u001f", "\\u0085")) {
+            RejectedException thrown = assertThrows(RejectedException.class, () -> json("[{\"sensor_id\": \"a\", "
+                    + "\"creation_date\": \"2026-01-02T03:04:05Z" + control + "\", \"value\": 1}]"), control);
+
+            assertEquals(List.of("[0].creation_date"), fields(thrown), control);
+        }
+        ReadingBatch batch = json(
+                "[{\"sensor_id\": \"a\", \"creation_date\": \" \\t2026-01-02T03:04:05Z \", \"value\": 1}]");
+        assertReading(batch, 0, "a", "2026-01-02T03:04:05Z", 1);
+    }
+
+    @Test
+    void refusesControlCharactersInCsvFieldsNamingEach() {
+        for (String control : List.of("\u0000", "\u0001", "\u000b", "\f", "\u001f", "\u007f", "\u0085")) {
+            RejectedException thrown = assertThrows(RejectedException.class, () -> csv(
+                    "sensor_id,creation_date,value\n"
+                    + "kitchen,2026-01-02T03:04:05Z,21.5" + control + "\n"
+                    + "kitchen,2026-01-02T03:04:06Z" + control + ",21.5\n"
+                    + control + "kitchen,2026-01-02T03:04:07Z,21.5\n"
+                    + "kitchen," + control + "2026-01-02T03:04:08Z,21.5\n"
+                    + "kitchen,2026-01-02T03:04:09Z," + control + "21.5\n"),
+                    () -> "U+" + Integer.toHexString(control.charAt(0)));
+
+            assertEquals(List.of("[0].value", "[1].creation_date", "[2].sensor_id", "[3].creation_date", "[4].value"),
+                    fields(thrown), () -> "U+" + Integer.toHexString(control.charAt(0)));
+        }
+    }
+
+    @Test
+    void refusesLineBreaksInsideQuotedCsvFields() {
+        RejectedException thrown = assertThrows(RejectedException.class, () -> csv("sensor_id,creation_date,value\n"
+                + "kitchen,\"2026-01-02T03:04:05Z\r\n\",21.5\nkitchen,2026-01-02T03:04:06Z,\"21.5\n\"\n"
+                + "\"two\nlines\",2026-01-02T03:04:07Z,21.5\n"));
+
+        assertEquals(List.of("[0].creation_date", "[1].value", "[2].sensor_id"), fields(thrown));
+    }
+
+    @Test
+    void passesOverOnlySpacesAndTabsAroundCsvTimesAndValues() {
+        ReadingBatch batch = csv("sensor_id,creation_date,value\nkitchen, \t2026-01-02T03:04:05Z\t ,\t 21.5 \t\n");
+
+        assertReading(batch, 0, "kitchen", "2026-01-02T03:04:05Z", 21.5);
+    }
+
+    @Test
+    void keepsNegativeZeroBitForBit() {
+        for (String zero : List.of("-0", "-0.0", "-0e0", "-0.000E+5", "-1e-400")) {
+            ReadingBatch fromJson = json("[" + reading("a").replace("\"value\": 1", "\"value\": " + zero) + "]");
+            ReadingBatch fromCsv = csv("sensor_id,creation_date,value\na,2026-01-02T03:04:05Z," + zero + "\n");
+
+            assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(fromJson.value(0)), zero);
+            assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(fromCsv.value(0)), zero);
+        }
+        assertEquals(0L, Double.doubleToRawLongBits(json("[" + reading("a").replace("\"value\": 1", "\"value\": 0")
+                + "]").value(0)));
     }
 
     @ParameterizedTest
@@ -220,11 +284,11 @@ class ReadingBatchParserTest {
     void readsQuotedCsvFieldsAsRfc4180SaysAndKeepsIdsExact() {
         ReadingBatch batch = csv("sensor_id,creation_date,value\n"
                 + "\"lab, \"\"north\"\"\",2026-01-02T03:04:05Z,1.5\n"
-                + "\"two\nlines\", 2026-01-02T03:04:06Z , 2\n"
+                + "\"two,parts\", 2026-01-02T03:04:06Z , 2\n"
                 + "trailing ,2026-01-02T03:04:07Z,3\n");
 
-        assertEquals(List.of("lab, \"north\"", "two\nlines", "trailing "), batch.sensorIds());
-        assertReading(batch, 1, "two\nlines", "2026-01-02T03:04:06Z", 2);
+        assertEquals(List.of("lab, \"north\"", "two,parts", "trailing "), batch.sensorIds());
+        assertReading(batch, 1, "two,parts", "2026-01-02T03:04:06Z", 2);
     }
 
     @Test

@@ -121,6 +121,8 @@ final class ReferenceReadingBatchParser {
         int before = errors.size() + invalidItems;
         if (sensorId == null || sensorId.isEmpty() || sensorId.length() > MAX_ID_LENGTH) {
             reject(index, "sensor_id", "must be a sensor id of 1 to " + MAX_ID_LENGTH + " characters");
+        } else if (sensorId.codePoints().anyMatch(Character::isISOControl)) {
+            reject(index, "sensor_id", "must not contain control characters");
         }
         long micros = 0;
         try {
@@ -136,9 +138,7 @@ final class ReferenceReadingBatchParser {
             reject(index, "value", "must be a finite number");
         }
         if (errors.size() + invalidItems == before) {
-            // -0 is stored as 0: one reading compares equal to the other, in numpy as here, so a retry of either is
-            // unchanged.
-            batch.add(sensorId, micros, number == 0 ? 0.0 : number);
+            batch.add(sensorId, micros, number);
         }
     }
 

@@ -8,6 +8,7 @@ import static sensorhub.testing.Deployments.unique;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -316,6 +317,102 @@ class SensorsResourceIT extends BlackBoxTest {
         assertEquals(404, api.get("sensors/" + id).status());
         assertEquals(404, api.delete("sensors/" + id).status());
         assertEquals(0, stored(id));
+    }
+
+    /** A JSON string of the text, every character outside printable ASCII written as an escape. */
+    static String json(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        text.chars().forEach(c -> quoted.append(c == '"' || c == '\\' ? "\\" + (char) c
+                : c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : "\\u%04x".formatted(c)));
+        return quoted.append('"').toString();
+    }
+
+    /** The id as one path segment, every byte but letters, digits and {@code -._~} percent-encoded. */
+    static String segment(String id) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            boolean plain = c < 0x80 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0);
+            encoded.append(plain ? String.valueOf(c) : "%%%02X".formatted(b & 0xff));
+        }
+        return encoded.toString();
+    }
+
+    static String sensorWithId(String id) {
+        return "{\"id\":" + json(id) + ",\"name\":\"n\",\"type\":\"t\",\"unit\":\"u\"}";
+    }
+
+    @Test
+    void everyRegisteredIdIsAddressable() {
+        String tag = unique("");
+        List<String> accepted = List.of("semi;colon" + tag, "dots.in..the...middle" + tag, "." + tag, tag + ".",
+                tag + "...", "plus+amp&eq=" + tag, "quote'\"" + tag, "<angle>[square]{curly}" + tag,
+                "colon:at@comma,star*" + tag, "tilde~caret^grave`pipe|" + tag, "ünïcødé" + tag, "温度" + tag,
+                "\ud83c\udf21\ufe0f" + tag);
+        for (String id : accepted) {
+            Answer created = api.post("sensors", "[" + sensorWithId(id) + "]");
+            assertEquals(201, created.status(), id + ": " + created.body());
+            String path = "sensors/" + segment(id);
+
+            Answer found = api.get(path);
+            assertEquals(200, found.status(), id + ": " + found.body());
+            assertEquals(id, found.object().getString("id"));
+            assertEquals(200, api.get(path + "/values?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z").status(), id);
+            assertEquals(200, api.get("sensor_values/" + segment(id) + "/2026-01-01").status(), id);
+            Answer replaced = api.put(path, sensorWithId(id).replace("\"name\":\"n\"", "\"name\":\"m\""));
+            assertEquals(200, replaced.status(), id + ": " + replaced.body());
+            assertEquals("m", replaced.object().getString("name"));
+            Answer patched = api.patch(path, "{\"name\":\"p\"}");
+            assertEquals(200, patched.status(), id + ": " + patched.body());
+            assertEquals(id, patched.object().getString("id"));
+            assertEquals(204, api.delete(path).status(), id);
+            assertEquals(0, stored(id), id);
+        }
+    }
+
+    @Test
+    void refusesAtRegistrationTheIdsNoUrlCanName() {
+        String tag = unique("");
+        List<String> refused = List.of(".", "..", "...", "....", "back\\slash" + tag, "sla/sh" + tag,
+                "ques?tion" + tag, "ha#sh" + tag, "per%cent" + tag, "spa ce" + tag, tag + " ", " " + tag, "\ttab" + tag,
+                "nul\u0000" + tag, "\u0001" + tag, "line\nbreak" + tag, "del\u007f" + tag, "nel\u0085" + tag,
+                "c1\u009f" + tag);
+        for (String id : refused) {
+            String valid = unique("ok");
+            Answer rejected = api.post("sensors", "[" + sensorWithId(valid) + "," + sensorWithId(id) + "]");
+
+            assertEquals(400, rejected.status(), id + ": " + rejected.body());
+            JsonObject error = rejected.object().getJsonArray("errors").getJsonObject(0);
+            assertEquals("[1].id", error.getString("field"), rejected.body());
+            assertTrue(error.getString("message").contains("no URL could name"), rejected.body());
+            assertEquals(0, stored(valid), id);
+        }
+    }
+
+    @Test
+    void refusesControlCharactersInEveryTextFieldNamingEach() {
+        String id = unique("ctl");
+        String controlled = """
+                {"id":"%s","name":"tab\\tname","type":"del\\u007f","unit":"\\u0000C","location":"line\\nbreak"}"""
+                .formatted(unique("ctl"));
+
+        Answer rejected = api.post("sensors", batch(sensor(id, "lab"), controlled));
+
+        assertEquals(400, rejected.status(), rejected.body());
+        List<String> fields = rejected.object().getJsonArray("errors").stream()
+                .map(e -> e.asJsonObject().getString("field")).toList();
+        assertEquals(List.of("[1].location", "[1].name", "[1].type", "[1].unit"), fields);
+        assertEquals(0, stored(id));
+
+        assertEquals(201, api.post("sensors", batch(sensor(id, "lab"))).status());
+        Answer put = api.put("sensors/" + id, sensor(id, "lab\\u0085"));
+        assertEquals(400, put.status(), put.body());
+        assertEquals("location", put.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+        Answer patch = api.patch("sensors/" + id, "{\"name\":\"a\\u0000b\"}");
+        assertEquals(400, patch.status(), patch.body());
+        assertEquals("name", patch.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals("Air temperature", api.get("sensors/" + id).object().getString("name"));
+        assertEquals("lab", api.get("sensors/" + id).object().getString("location"));
     }
 
     private static List<String> ids(Answer answer) {

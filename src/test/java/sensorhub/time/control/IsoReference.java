@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 /**
  * What {@link IsoTimestamps#micros} must answer, built on {@code java.time} alone: {@code ISO_DATE_TIME}, no
  * offset meaning UTC, cut to the microsecond, only the years 1 to 9999 in UTC. It also refuses what
- * {@code java.time} lets through but the contract does not: a {@code .} without fraction digits. Surrounding
- * white space is trimmed, as {@link IsoInstantAdapter} does for every timestamp the service reads.
+ * {@code java.time} lets through but the contract does not: a {@code .} without fraction digits. Spaces and tabs
+ * around it are passed over, as for every timestamp the service reads; no other character is.
  */
 final class IsoReference {
 
@@ -29,7 +29,7 @@ final class IsoReference {
 
     /** The microseconds since the epoch of the text, or empty where the contract refuses it. */
     static OptionalLong micros(String text) {
-        String trimmed = text.trim();
+        String trimmed = text.replaceAll("^[ \t]+|[ \t]+$", "");
         if (DOT_WITHOUT_DIGIT.matcher(trimmed).find()) {
             return OptionalLong.empty();
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,6 +62,36 @@ class IsoTimestampsTest {
                                 random.nextInt(60));
                     });
             assertEquals(general(text), fast(text), text);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-01-02T03:04:05Z\u0000", "\u00002026-01-02T03:04:05Z", "2026-01-02T03:04:05Z\n",
+        "\r\n2026-01-02T03:04:05Z", "2026-01-02T03:04:05Z\u000b", "2026-01-02T03:04:05Z\u001f",
+        "2026-01-02T03:04:05\u0000", "2026-01-02T03:04:05Z \u0000"})
+    void refusesControlCharactersAroundATimestamp(String text) {
+        assertThrows(DateTimeParseException.class, () -> IsoTimestamps.micros(text));
+        assertThrows(DateTimeParseException.class, () -> IsoTimestamps.instant(text));
+    }
+
+    @Test
+    void passesOverSpacesAndTabsAroundATimestamp() {
+        assertEquals(1_767_323_045_000_000L, IsoTimestamps.micros(" \t2026-01-02T03:04:05Z\t "));
+        assertEquals(1_767_323_045_000_000L, EpochMicros.of(IsoTimestamps.instant("\t2026-01-02T03:04:05 ")));
+    }
+
+    @Test
+    void takesTheEndOfTheYearsKeptAsABoundOnly() {
+        for (String end : List.of("+10000-01-01T00:00:00Z", "+10000-01-01T01:00:00+01:00", "+10000-01-01T00:00:00")) {
+            assertEquals(EpochMicros.LATEST + 1, EpochMicros.of(IsoTimestamps.bound(end)), end);
+            assertThrows(DateTimeParseException.class, () -> IsoTimestamps.instant(end), end);
+            assertThrows(DateTimeParseException.class, () -> IsoTimestamps.micros(end), end);
+        }
+        assertEquals(EpochMicros.EARLIEST, EpochMicros.of(IsoTimestamps.bound("0001-01-01T00:00:00Z")));
+        assertEquals(EpochMicros.LATEST, EpochMicros.of(IsoTimestamps.bound("9999-12-31T23:59:59.999999Z")));
+        for (String beyond : List.of("+10000-01-01T00:00:00.000001Z", "0000-12-31T23:59:59.999999Z",
+                "10000-01-01T00:00:00Z")) {
+            assertThrows(DateTimeParseException.class, () -> IsoTimestamps.bound(beyond), beyond);
         }
     }
 

@@ -115,6 +115,14 @@ class TypedParametersTest {
         assertEquals(Instant.parse("2026-11-28T09:30:00.123456Z"), from.fromString("2026-11-28T09:30:00.1234567"));
     }
 
+    @Test
+    void readsTheEndOfTheYearsKeptSoThatARangeCanHoldTheLastInstant() {
+        ParamConverter<Instant> to = converter(Instant.class, query("to"));
+
+        assertEquals(Instant.parse("+10000-01-01T00:00:00Z"), to.fromString("+10000-01-01T00:00:00Z"));
+        assertThrows(InvalidParameterException.class, () -> to.fromString("+10000-01-01T00:00:00.000001Z"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"yesterday", "2026-11-28", "2026-13-01T00:00:00Z", "10000-01-01T00:00:00Z", ""})
     void refusesTextThatIsNoInstantNamingTheParameter(String text) {
