@@ -145,7 +145,7 @@ public final class StrictJson {
                 + ").");
     }
 
-    static InvalidJsonException notUtf8() {
+    private static InvalidJsonException notUtf8() {
         return new InvalidJsonException("The request body is not valid UTF-8.");
     }
 

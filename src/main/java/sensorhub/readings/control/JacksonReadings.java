@@ -22,11 +22,14 @@ import tools.jackson.core.util.Named;
  * and ids hold no lone surrogate, and that has no more items than a batch may: for any other it answers null,
  * and {@link ParssonReadings} says what is wrong and where, as for every other body of the service.
  *
- * <p>Jackson is strict by default (no comments, single quotes, leading zeros, NaN, unescaped control characters
- * or invalid UTF-8), and its limits refuse deep nesting, and numbers and names longer than Parsson would mind
- * (1,000 digits, 50,000 characters), which Parsson then reads. {@code ReadingBatchJsonPropertiesTest} and
- * {@code ReadingBatchParserFuzzTest#jsonLikeReference} hold the two together to the reader that came before
- * them ({@code ReferenceReadingBatchParser}).
+ * <p>Jackson 3 is strict by default (no comments, single quotes, leading zeros, NaN, trailing commas, unescaped
+ * control characters, invalid UTF-8 down to overlong forms and encoded surrogates), and stricter than Parsson
+ * in a few things, which Parsson then reads: a key with a lone surrogate even where the batch passes over it,
+ * and its {@link StreamReadConstraints} on numbers and keys longer than 1,000 and 50,000 characters. Where it
+ * is more lenient, {@link RetainedBody} refuses for it: a body it would read as UTF-16 or UTF-32, or pass over
+ * the byte order mark of. {@code ReadingBatchJsonPropertiesTest} and
+ * {@code ReadingBatchParserFuzzTest#jsonLikeReference} hold the two readers together to the one that came
+ * before them ({@code ReferenceReadingBatchParser}).
  */
 final class JacksonReadings {
 
@@ -80,7 +83,9 @@ final class JacksonReadings {
                 return false;
             }
             if (token == JsonToken.START_OBJECT) {
-                item(index);
+                if (!item(index)) {
+                    return false;
+                }
             } else {
                 json.skipChildren();
                 items.reject(index, "", "must be an object {sensor_id, creation_date, value}");
@@ -90,10 +95,14 @@ final class JacksonReadings {
         return json.nextToken() == null;
     }
 
-    private void item(int index) {
+    /** Reads the fields of item {@code index} up to its closing brace; false where Parsson is to answer. */
+    private boolean item(int index) {
         fields.start(index);
         for (int match = json.nextNameMatch(NAMES); match != PropertyNameMatcher.MATCH_END_OBJECT;
                 match = json.nextNameMatch(NAMES)) {
+            if (match == PropertyNameMatcher.MATCH_ODD_TOKEN) {
+                return false;
+            }
             int field = match >= 0 ? FIELDS[match] : ReadingFields.OTHER;
             if (field == ReadingFields.OTHER) {
                 StrictJson.text(json.currentName());
@@ -109,6 +118,7 @@ final class JacksonReadings {
             }
         }
         fields.end();
+        return true;
     }
 
     /** The id, as the same String as for the same id lately: a batch repeats a few ids thousands of times. */

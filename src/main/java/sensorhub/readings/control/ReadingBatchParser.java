@@ -20,10 +20,11 @@ import sensorhub.json.control.StrictJson;
 /**
  * Reads a batch of readings from a request body as a stream, a JSON array of
  * {@code {sensor_id, creation_date, value}} or CSV with the header {@code sensor_id,creation_date,value}, so
- * that a large batch never sits in memory as text or as a tree of JSON objects. Every bad item is named by
+ * that a large batch never sits in memory as a String or as a tree of JSON objects. Every bad item is named by
  * its index ({@link ReadingItems}); one bad item rejects the batch. JSON is read from the bytes by Jackson's
  * streaming parser ({@link JacksonReadings}); a body it refuses is read again by Parsson ({@link ParssonReadings}),
- * which says what is wrong as {@link StrictJson} does for any body.
+ * which says what is wrong as {@link StrictJson} does for any body. For that the body's bytes are kept while
+ * it is read ({@link RetainedBody}: about 70 bytes a reading, up to {@code sensors.readings.max-body-bytes}).
  */
 public final class ReadingBatchParser {
 

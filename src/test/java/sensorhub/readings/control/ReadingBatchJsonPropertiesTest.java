@@ -22,11 +22,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import sensorhub.json.control.LimitedInputStream;
 
 /**
- * Holds the hand-written JSON batch reader ({@link ReadingBatchParser#json}) to the Parsson-based one it
- * replaced ({@link ReferenceReadingBatchParser}), as {@link ReferenceAgreement} compares them: on random
- * well-formed batches, on batches with bad items, on bodies broken at the byte level, and on every truncation
- * and single-byte change of a body that uses every feature. Each random body follows from a seed that the
- * failure message names (with the body), so a failure replays.
+ * Holds the JSON batch reader ({@link ReadingBatchParser#json}: Jackson, and Parsson for the bodies Jackson
+ * refuses) to the Parsson-based one that came before it ({@link ReferenceReadingBatchParser}), as
+ * {@link ReferenceAgreement} compares them: on random well-formed batches, on batches with bad items, on bodies
+ * broken at the byte level, and on every truncation and single-byte change of a body that uses every feature;
+ * and holds Jackson to answering alone every batch that JSON allows. Each random body follows from a seed that
+ * the failure message names (with the body), so a failure replays.
  */
 class ReadingBatchJsonPropertiesTest {
 

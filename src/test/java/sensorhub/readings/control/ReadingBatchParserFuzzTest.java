@@ -13,7 +13,8 @@ import sensorhub.testing.ParserContract;
 /**
  * Fuzzes the reading batch parser with request bodies: it ends, refuses only with a problem answer (400, or 413
  * for too many items) or a JSON syntax error, and every batch it returns holds only items within the limits.
- * {@link #jsonLikeReference} also holds the hand-written JSON reader to the Parsson-based one it replaced.
+ * {@link #jsonLikeReference} also holds the JSON reader (Jackson, and Parsson for what Jackson refuses) to the
+ * Parsson-based one that came before it.
  */
 class ReadingBatchParserFuzzTest {
 
