@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import sensorhub.readings.control.BlockCodec;
+import sensorhub.blocks.control.BlockCodec;
 
 /**
  * The benchmark's own MariaDB database and user, made afresh for every run, and plain JDBC on it: the baseline

@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import sensorhub.readings.control.BlockCodec;
+import sensorhub.blocks.control.BlockCodec;
 
 /**
  * What the database holds for a phase's sensors, held against what the clients were told: every acknowledged

@@ -11,15 +11,15 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Locale;
 import java.util.Optional;
 import sensorhub.access.entity.Caller;
 import sensorhub.access.entity.Permission;
-import sensorhub.metrics.control.Meters;
-import sensorhub.metrics.control.Meters.KeyCheck;
+import sensorhub.meters.control.Meters.KeyCheck;
+import sensorhub.meters.control.Meters;
 import sensorhub.problems.boundary.Problem;
 
 /**

@@ -5,7 +5,6 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.bind.annotation.JsonbTypeAdapter;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import sensorhub.access.entity.ApiKey;
 import sensorhub.access.entity.Permission;
 import sensorhub.time.boundary.IsoInstantAdapter;
@@ -13,17 +12,14 @@ import sensorhub.time.boundary.IsoInstantAdapter;
 /**
  * An API key as listed; {@code key}, the secret, is present only in the answer that created it.
  */
-@Schema(name = "ApiKey")
 @JsonbPropertyOrder({"id", "name", "permissions", "key", "createdAt", "lastUsedAt"})
 public record ApiKeyJson(
         long id,
         String name,
         List<String> permissions,
-        @Schema(description = "The secret; shown once, when the key is created") String key,
-        @JsonbProperty("created_at") @JsonbTypeAdapter(IsoInstantAdapter.class) @Schema(name = "created_at")
-        Instant createdAt,
-        @JsonbProperty("last_used_at") @JsonbTypeAdapter(IsoInstantAdapter.class) @Schema(name = "last_used_at")
-        Instant lastUsedAt) {
+        String key,
+        @JsonbProperty("created_at") @JsonbTypeAdapter(IsoInstantAdapter.class) Instant createdAt,
+        @JsonbProperty("last_used_at") @JsonbTypeAdapter(IsoInstantAdapter.class) Instant lastUsedAt) {
 
     static ApiKeyJson from(ApiKey key) {
         return new ApiKeyJson(key.id(), key.name(),

@@ -8,19 +8,13 @@ import jakarta.validation.constraints.Size;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import sensorhub.access.entity.Permission;
 
 /** A request for a new API key. */
-@Schema(name = "ApiKeyRequest")
 public record ApiKeyRequest(
         @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._@-]*",
-                message = "may hold only letters, digits and . _ @ -")
-        @Schema(example = "ingest-gateway") String name,
-        @NotEmpty @Schema(type = SchemaType.ARRAY, implementation = String.class,
-                description = "Each one of read, write, delete, admin")
-        List<@NotNull @Pattern(regexp = "read|write|delete|admin",
+                message = "may hold only letters, digits and . _ @ -") String name,
+        @NotEmpty List<@NotNull @Pattern(regexp = "read|write|delete|admin",
                 message = "must be one of read, write, delete, admin") String> permissions) {
 
     /** Declared so that the constraints stay off its parameters (see {@code SensorJson}). */

@@ -1,14 +1,13 @@
 package sensorhub.access.boundary;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.SessionContext;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -19,22 +18,25 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import sensorhub.access.control.ApiKeyNameTakenException;
 import sensorhub.access.control.ApiKeyNotFoundException;
 import sensorhub.access.control.Secrets;
 import sensorhub.access.control.UsageThrottle;
 import sensorhub.access.entity.ApiKey;
 import sensorhub.access.entity.Caller;
 import sensorhub.access.entity.Permission;
+import sensorhub.database.boundary.Retried;
 import sensorhub.database.control.Sql;
 import sensorhub.database.control.TransientFailures;
 import sensorhub.time.control.EpochMicros;
 
 /**
  * The API keys: who a secret belongs to, and keys made, listed and revoked. Every lookup asks the database,
- * so a key revoked through any instance of the service fails on its very next request everywhere.
+ * so a key revoked through any instance of the service fails on its very next request everywhere. Lookups run
+ * outside any transaction; each change in one of its own ({@link ApiKeyWrites}), tried again where the database
+ * gave up on it for a concurrent transaction's sake.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ApiKeys {
 
     /** The name the configured bootstrap key acts under, e.g. in {@code updated_by}; no stored key may take it. */
@@ -53,8 +55,8 @@ public class ApiKeys {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
-    @Resource
-    SessionContext self;
+    @EJB
+    ApiKeyWrites writes;
 
     @Inject
     @ConfigProperty(name = "sensors.admin-key")
@@ -63,7 +65,6 @@ public class ApiKeys {
     @Inject
     Clock clock;
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Caller> authenticate(String secret) {
         if (bootstrapKey.filter(key -> !key.isBlank()).filter(key -> Secrets.same(secret, key)).isPresent()) {
             return Optional.of(new Caller(BOOTSTRAP_NAME, EnumSet.of(Permission.ADMIN)));
@@ -97,49 +98,33 @@ public class ApiKeys {
      */
     private void noteUseIfPossible(long id) {
         TransientFailures.unlessTransient(() -> {
-            self.getBusinessObject(ApiKeys.class).noteUse(id);
+            writes.noteUse(id);
             return true;
         }, false);
     }
 
-    /** Records a use of the key, in a transaction of its own: checking a key is otherwise read-only. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void noteUse(long id) {
-        em.createNamedQuery(ApiKey.NOTE_USE).setParameter("id", id).setParameter("now", clock.instant())
-                .executeUpdate();
-    }
-
     /** Stores a new key and returns it with its secret, which is never available again. */
+    @Retried
     public NewApiKey create(String name, Set<Permission> permissions) {
-        boolean taken = em.createNamedQuery(ApiKey.COUNT_BY_NAME, Long.class)
-                .setParameter("name", name).getSingleResult() > 0;
-        if (taken || BOOTSTRAP_NAME.equals(name)) {
-            throw new ApiKeyNameTakenException("An API key named '" + name + "' exists or existed.");
-        }
-        String secret = Secrets.newSecret();
-        ApiKey key = new ApiKey(name, Secrets.hash(secret), permissions, clock.instant());
-        em.persist(key);
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (TransientFailures.isUniqueViolation(e)) {
-                throw new ApiKeyNameTakenException("An API key named '" + name + "' was made meanwhile.");
-            }
-            throw e;
-        }
-        return new NewApiKey(key, secret);
+        return writes.create(name, permissions);
     }
 
     public List<ApiKey> active() {
         return em.createNamedQuery(ApiKey.ACTIVE, ApiKey.class).getResultList();
     }
 
-    public void revoke(long id) {
+    /** A key that is not revoked. */
+    public ApiKey find(long id) {
         ApiKey key = em.find(ApiKey.class, id);
         if (key == null || key.revoked()) {
             throw new ApiKeyNotFoundException(id);
         }
-        key.revoke(clock.instant());
+        return key;
+    }
+
+    @Retried
+    public void revoke(long id) {
+        writes.revoke(id);
     }
 
     /** A key just made, with its secret. */

@@ -1,7 +1,5 @@
 package sensorhub.access.boundary;
 
-import static sensorhub.database.control.TransientFailures.retried;
-
 import jakarta.ejb.EJB;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,46 +15,46 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import sensorhub.SensorHubApplication;
 import sensorhub.access.entity.Permission;
+import sensorhub.problems.boundary.Problem;
 
 /** Managing API keys: admin only. */
 @Path("api_keys")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Requires(Permission.ADMIN)
-@Tag(ref = SensorHubApplication.API_KEYS)
 public class ApiKeysResource {
 
     @EJB
     ApiKeys apiKeys;
 
     @POST
-    @Operation(operationId = "createApiKey", summary = "Create an API key; its secret is in this answer only")
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "409", description = "The name is taken")
     public Response create(@Valid @NotNull ApiKeyRequest request, @Context UriInfo uri) {
-        ApiKeyJson created = ApiKeyJson.created(
-                retried(() -> apiKeys.create(request.name(), request.permissionSet())));
+        ApiKeyJson created = ApiKeyJson.created(apiKeys.create(request.name(), request.permissionSet()));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                 .entity(created).build();
     }
 
     @GET
-    @Operation(operationId = "listApiKeys", summary = "List the keys that are not revoked, without their secrets")
     public List<ApiKeyJson> list() {
         return apiKeys.active().stream().map(ApiKeyJson::from).toList();
     }
 
+    /** The key that {@code POST}'s {@code Location} names: only an admin reads it, and never its secret. */
+    @GET
+    @Path("{id}")
+    public ApiKeyJson get(@PathParam("id") Long id) {
+        return ApiKeyJson.from(apiKeys.find(id));
+    }
+
+    /**
+     * 204 without a body, so a refusal is the only body it can have: a client that accepts only
+     * {@code application/problem+json} here (as OpenAPI Generator's clients ask) gets it, not a 406.
+     */
     @DELETE
     @Path("{id}")
-    @Operation(operationId = "revokeApiKey", summary = "Revoke a key; it fails from its next request on")
-    @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "404", description = "No such active key")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     public void revoke(@PathParam("id") Long id) {
-        retried(() -> apiKeys.revoke(id));
+        apiKeys.revoke(id);
     }
 }

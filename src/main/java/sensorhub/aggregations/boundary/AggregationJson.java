@@ -3,26 +3,24 @@ package sensorhub.aggregations.boundary;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import sensorhub.aggregations.entity.DailyAggregation;
-import sensorhub.aggregations.entity.Statistics;
+import sensorhub.numbers.entity.Statistics;
 
 /**
  * A day's statistics as clients read them. A day without readings has {@code count} 0 and null statistics;
  * quartiles are those of {@code numpy.percentile(values, [25, 50, 75])}, the mean the exact one, rounded once.
  */
-@Schema(name = "DailyAggregation")
 @JsonbNillable
 @JsonbPropertyOrder({"date", "count", "minVal", "q1", "median", "q3", "maxVal", "mean", "unit"})
 public record AggregationJson(
-        @Schema(example = "2026-11-28") String date,
+        String date,
         long count,
-        @JsonbProperty("min_val") @JsonbNillable @Schema(name = "min_val", nullable = true) Double minVal,
-        @Schema(nullable = true) Double q1,
-        @Schema(nullable = true) Double median,
-        @Schema(nullable = true) Double q3,
-        @JsonbProperty("max_val") @JsonbNillable @Schema(name = "max_val", nullable = true) Double maxVal,
-        @Schema(nullable = true) Double mean,
+        @JsonbProperty("min_val") @JsonbNillable Double minVal,
+        Double q1,
+        Double median,
+        Double q3,
+        @JsonbProperty("max_val") @JsonbNillable Double maxVal,
+        Double mean,
         String unit) {
 
     static AggregationJson from(DailyAggregation aggregation, String unit) {

@@ -12,21 +12,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sensorhub.aggregations.control.KeptAggregations;
-import sensorhub.aggregations.control.Summary;
 import sensorhub.aggregations.entity.DailyAggregation;
+import sensorhub.blocks.boundary.ReadingBlocks.Purpose;
+import sensorhub.blocks.boundary.ReadingBlocks;
+import sensorhub.blocks.control.BlockHeader;
 import sensorhub.database.control.TransientFailures;
-import sensorhub.metrics.control.Meters;
-import sensorhub.metrics.control.Meters.StatisticsSource;
-import sensorhub.readings.control.BlockHeader;
-import sensorhub.readings.control.ReadingBlocks;
-import sensorhub.readings.control.ReadingBlocks.Purpose;
-import sensorhub.sensors.boundary.SensorNotFoundException;
-import sensorhub.sensors.boundary.Sensors;
-import sensorhub.sensors.entity.Sensor;
-import sensorhub.time.control.DayWindow;
+import sensorhub.meters.control.Meters.StatisticsSource;
+import sensorhub.meters.control.Meters;
+import sensorhub.numbers.control.Summary;
 import sensorhub.problems.control.InvalidParameterException;
+import sensorhub.sensors.boundary.Sensors;
+import sensorhub.sensors.entity.SensorKey;
+import sensorhub.time.control.DayWindow;
 
 /**
  * A sensor's daily statistics: kept ones when there are, computed and kept otherwise. Each step runs in a
@@ -53,12 +53,11 @@ public class DailyAggregations {
 
     /** The sensor's statistics of one day, with its unit; a day without readings has count 0. */
     public SensorAggregations ofDay(String sensorId, DayWindow day) {
-        KeptAggregations.SensorDay found = kept.find(sensorId, day)
-                .orElseThrow(() -> new SensorNotFoundException(sensorId));
-        boolean wasKept = found.kept() != null;
-        Meters.statistics(wasKept ? StatisticsSource.KEPT : StatisticsSource.COMPUTED, 1);
-        DailyAggregation aggregation = wasKept ? found.kept() : computed(found.sensorKey(), List.of(day)).get(0);
-        return new SensorAggregations(found.unit(), List.of(aggregation));
+        SensorKey sensor = sensors.key(sensorId);
+        Optional<DailyAggregation> found = kept.find(sensor.key(), day);
+        Meters.statistics(found.isPresent() ? StatisticsSource.KEPT : StatisticsSource.COMPUTED, 1);
+        DailyAggregation aggregation = found.orElseGet(() -> computed(sensor.key(), List.of(day)).get(0));
+        return new SensorAggregations(sensor.unit(), List.of(aggregation));
     }
 
     /** The statistics of each day from {@code from} to {@code to} (inclusive) that has readings, in order. */
@@ -68,7 +67,7 @@ public class DailyAggregations {
             throw new InvalidParameterException("to", "must be on or after 'from', at most " + maxDays
                     + " days in all");
         }
-        Sensor sensor = sensors.find(sensorId);
+        SensorKey sensor = sensors.key(sensorId);
         Map<LocalDate, DailyAggregation> known = kept.between(sensor.key(), zone, from, to);
         List<DayWindow> missing = new ArrayList<>();
         for (DayWindow day = DayWindow.of(from, zone); !day.day().isAfter(to); day = day.next()) {

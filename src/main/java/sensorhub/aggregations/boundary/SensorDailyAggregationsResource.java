@@ -12,18 +12,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import sensorhub.SensorHubApplication;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
-import sensorhub.time.control.TimeParameters;
 import sensorhub.web.boundary.CsvBody;
 
 /**
@@ -32,7 +25,6 @@ import sensorhub.web.boundary.CsvBody;
  */
 @Path("sensors/{id}/daily_aggregations")
 @Produces({MediaType.APPLICATION_JSON, CsvBody.MEDIA_TYPE})
-@Tag(ref = SensorHubApplication.DAILY_AGGREGATIONS)
 public class SensorDailyAggregationsResource {
 
     @EJB
@@ -40,20 +32,10 @@ public class SensorDailyAggregationsResource {
 
     @GET
     @Requires(Permission.READ)
-    @Operation(operationId = "aggregationsBetween", summary = "The statistics of each day from 'from' to 'to' (inclusive) that has readings",
-            description = "At most sensors.aggregations.max-days days (default 366) per request. With Accept: "
-                    + "text/csv as CSV: date,count,min_val,q1,median,q3,max_val,mean,unit.")
-    @APIResponse(responseCode = "200", description = "One element per day with readings, ascending",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AggregationJson.class)))
-    @APIResponse(responseCode = "400", description = "Bad dates or zone, or more days than allowed")
-    @APIResponse(responseCode = "404", description = "No such sensor")
-    public Response between(@PathParam("id") String id,
-            @Parameter(description = "YYYY-MM-DD, inclusive") @QueryParam("from") @NotNull String from,
-            @Parameter(description = "YYYY-MM-DD, inclusive") @QueryParam("to") @NotNull String to,
-            @Parameter(description = "IANA zone id the days are in") @QueryParam("zone") @DefaultValue("UTC")
-            String zone, @Context Request request) {
-        var found = aggregates.between(id, TimeParameters.day("from", from), TimeParameters.day("to", to),
-                TimeParameters.zone(zone));
+    public Response between(@PathParam("id") String id, @QueryParam("from") @NotNull LocalDate from,
+            @QueryParam("to") @NotNull LocalDate to, @QueryParam("zone") @DefaultValue("UTC") ZoneId zone,
+            @Context Request request) {
+        var found = aggregates.between(id, from, to, zone);
         List<AggregationJson> days = found.days().stream().map(day -> AggregationJson.from(day, found.unit())).toList();
         if (!CsvBody.isWanted(request)) {
             return Response.ok(days, MediaType.APPLICATION_JSON_TYPE).build();

@@ -20,10 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import sensorhub.aggregations.entity.DailyAggregation;
-import sensorhub.aggregations.entity.Statistics;
+import sensorhub.blocks.entity.ReadingsWritten;
 import sensorhub.database.control.Sql;
 import sensorhub.database.control.TransientFailures;
-import sensorhub.readings.entity.ReadingsWritten;
+import sensorhub.numbers.entity.Statistics;
 import sensorhub.time.control.DayWindow;
 
 /**
@@ -41,10 +41,6 @@ public class KeptAggregations {
     static final String COLUMNS = "epoch_day, value_count, min_val, q1, median, q3, max_val, mean";
     static final String FIND = "SELECT " + COLUMNS + " FROM daily_aggregates "
             + "WHERE sensor_key = ? AND zone_id = ? AND epoch_day >= ? AND epoch_day <= ? AND value_count IS NOT NULL";
-    static final String SENSOR_DAY = "SELECT s.sensor_key, s.unit, a.epoch_day, a.value_count, a.min_val, a.q1, "
-            + "a.median, a.q3, a.max_val, a.mean FROM sensors s LEFT JOIN daily_aggregates a "
-            + "ON a.sensor_key = s.sensor_key AND a.zone_id = ? AND a.epoch_day = ? AND a.value_count IS NOT NULL "
-            + "WHERE s.id = ?";
     static final String STEAL = "UPDATE daily_aggregates SET claim = ? "
             + "WHERE sensor_key = ? AND zone_id = ? AND epoch_day = ? AND value_count IS NULL";
     static final String CLAIM = "INSERT INTO daily_aggregates (claim, sensor_key, zone_id, epoch_day, day_start, "
@@ -62,30 +58,10 @@ public class KeptAggregations {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
-    /**
-     * The sensor named {@code sensorId} with its kept statistics of the day, if any, in one query: the answer to
-     * a repeated request, so it costs one round trip. Empty when no sensor has the id.
-     */
+    /** The kept statistics of a sensor's day, if any: the answer to a repeated request, in one round trip. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<SensorDay> find(String sensorId, DayWindow day) {
-        return Sql.run(dataSource, connection -> {
-            try (PreparedStatement query = connection.prepareStatement(SENSOR_DAY)) {
-                query.setString(1, day.zone().getId());
-                query.setLong(2, day.day().toEpochDay());
-                query.setString(3, sensorId);
-                try (ResultSet row = query.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
-                    }
-                    DailyAggregation kept = row.getObject(3) == null ? null : aggregation(row, 3);
-                    return Optional.of(new SensorDay(row.getLong(1), row.getString(2), kept));
-                }
-            }
-        });
-    }
-
-    /** A sensor's key and unit, and its kept statistics of a day, or null where none are kept. */
-    public record SensorDay(long sensorKey, String unit, DailyAggregation kept) {
+    public Optional<DailyAggregation> find(long sensorKey, DayWindow day) {
+        return between(sensorKey, day.zone(), day.day(), day.day()).values().stream().findFirst();
     }
 
     /** The kept days of a sensor from {@code from} to {@code to}, inclusive. */

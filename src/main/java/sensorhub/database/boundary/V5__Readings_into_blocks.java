@@ -8,15 +8,14 @@ import java.sql.Statement;
 import java.util.Arrays;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import sensorhub.readings.control.BlockCell;
-import sensorhub.readings.control.BlockRow;
-import sensorhub.readings.control.ReadingBlockTable;
+import sensorhub.database.control.BlockFormatV1;
 
 /**
  * Moves the readings of V2's {@code sensor_values}, one row per reading, into V4's {@code reading_blocks}, then
- * drops the old table. A Java migration because the blocks are encoded here, by the service's own codec. It
- * reads the old table by key in chunks, so a database of any size migrates in bounded memory (an hour of one
- * sensor at a time), inside Flyway's transaction: a failure leaves the old table as it was.
+ * drops the old table. A Java migration because the blocks are encoded here, in block format version 1 by a frozen
+ * copy of the codec ({@link BlockFormatV1}). It reads the old table by key in chunks, so a database of any size
+ * migrates in bounded memory (an hour of one sensor at a time), inside Flyway's transaction: a failure leaves the
+ * old table as it was.
  */
 public class V5__Readings_into_blocks extends BaseJavaMigration {
 
@@ -25,14 +24,18 @@ public class V5__Readings_into_blocks extends BaseJavaMigration {
     static final String NEXT = "SELECT sensor_key, creation_date, measured_value FROM sensor_values "
             + "WHERE sensor_key > ? OR (sensor_key = ? AND creation_date > ?) "
             + "ORDER BY sensor_key, creation_date LIMIT " + READINGS_PER_QUERY;
+    static final String INSERT = "INSERT INTO reading_blocks (sensor_key, block_start, block_end, reading_count, "
+            + "first_micros, last_micros, first_value, last_value, min_value, max_value, value_sum, readings, "
+            + "revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
 
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        Hours hours = new Hours(new ReadingBlockTable(connection));
-        long key = Long.MIN_VALUE;
-        long micros = Long.MIN_VALUE;
-        try (PreparedStatement next = connection.prepareStatement(NEXT)) {
+        try (PreparedStatement next = connection.prepareStatement(NEXT);
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            Hours hours = new Hours(insert);
+            long key = Long.MIN_VALUE;
+            long micros = Long.MIN_VALUE;
             int fetched;
             do {
                 next.setLong(1, key);
@@ -48,8 +51,8 @@ public class V5__Readings_into_blocks extends BaseJavaMigration {
                     }
                 }
             } while (fetched == READINGS_PER_QUERY);
+            hours.flush();
         }
-        hours.flush();
         try (Statement drop = connection.createStatement()) {
             drop.execute("DROP TABLE sensor_values");
         }
@@ -57,8 +60,7 @@ public class V5__Readings_into_blocks extends BaseJavaMigration {
 
     /** The readings of the current sensor and hour, written as its blocks when the next hour starts. */
     private static final class Hours {
-        private final ReadingBlockTable table;
-        private ReadingBlockTable.Writes writes = new ReadingBlockTable.Writes();
+        private final PreparedStatement insert;
         private int pendingRows;
         private long sensorKey;
         private long hour = Long.MIN_VALUE;
@@ -66,47 +68,56 @@ public class V5__Readings_into_blocks extends BaseJavaMigration {
         private double[] values = new double[4096];
         private int size;
 
-        Hours(ReadingBlockTable table) {
-            this.table = table;
+        Hours(PreparedStatement insert) {
+            this.insert = insert;
         }
 
         void add(long key, long time, double value) throws SQLException {
-            if (key != sensorKey || BlockCell.hourOf(time) != hour) {
+            if (key != sensorKey || BlockFormatV1.hourOf(time) != hour) {
                 endHour();
-                if (key != sensorKey) {
-                    flush();
-                }
                 sensorKey = key;
-                hour = BlockCell.hourOf(time);
+                hour = BlockFormatV1.hourOf(time);
             }
             if (size == micros.length) {
                 micros = Arrays.copyOf(micros, 2 * size);
                 values = Arrays.copyOf(values, 2 * size);
             }
             micros[size] = time;
-            values[size++] = value == 0 ? 0.0 : value;
+            values[size++] = value;
         }
 
         private void endHour() throws SQLException {
             if (size == 0) {
                 return;
             }
-            for (BlockCell.Part part : BlockCell.hour(micros[0]).split(micros, 0, size)) {
-                writes.insert(BlockRow.of(part.cell(), micros, values, part.from(), part.to()));
+            for (BlockFormatV1.Row row : BlockFormatV1.hour(micros, values, size)) {
+                bind(row);
+                insert.addBatch();
                 pendingRows++;
             }
             size = 0;
             if (pendingRows >= ROWS_PER_WRITE) {
-                flush();
+                insert.executeBatch();
+                pendingRows = 0;
             }
         }
 
         void flush() throws SQLException {
             endHour();
             if (pendingRows > 0) {
-                table.write(sensorKey, writes);
-                writes = new ReadingBlockTable.Writes();
+                insert.executeBatch();
                 pendingRows = 0;
+            }
+        }
+
+        private void bind(BlockFormatV1.Row row) throws SQLException {
+            boolean empty = row.count() == 0;
+            Object[] columns = {sensorKey, row.start(), row.end(), row.count(),
+                empty ? null : row.firstMicros(), empty ? null : row.lastMicros(),
+                empty ? null : row.firstValue(), empty ? null : row.lastValue(),
+                empty ? null : row.min(), empty ? null : row.max(), row.sum(), row.readings()};
+            for (int i = 0; i < columns.length; i++) {
+                insert.setObject(i + 1, columns[i]);
             }
         }
     }

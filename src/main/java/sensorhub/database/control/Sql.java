@@ -3,7 +3,7 @@ package sensorhub.database.control;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import sensorhub.metrics.control.Meters;
+import sensorhub.meters.control.Meters;
 
 /**
  * The one place where JDBC's checked {@link SQLException} becomes the service's unchecked

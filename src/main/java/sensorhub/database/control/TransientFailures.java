@@ -4,7 +4,7 @@ import jakarta.ejb.EJBException;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import sensorhub.metrics.control.Meters;
+import sensorhub.meters.control.Meters;
 
 /**
  * Failures of a transaction that trying it again may cure, because the database gave up on it for another

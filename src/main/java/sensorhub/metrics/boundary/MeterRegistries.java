@@ -13,7 +13,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import sensorhub.database.control.ConflictKind;
-import sensorhub.metrics.control.Meters;
+import sensorhub.meters.control.Meters;
+import sensorhub.problems.control.RejectedException;
 
 /**
  * The deployment's one Prometheus registry, made when the application starts and closed when it stops: then it
@@ -35,7 +36,7 @@ public class MeterRegistries {
         new UptimeMetrics().bindTo(prometheus);
         gc = new JvmGcMetrics();
         gc.bindTo(prometheus);
-        Meters.add(prometheus, ConflictKind.values());
+        Meters.add(prometheus, ConflictKind.values(), RejectedException.Reason.values());
     }
 
     /** Makes the container create the registry while the application starts, before the first request. */

@@ -17,7 +17,7 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import sensorhub.SensorHubApplication;
-import sensorhub.metrics.control.Meters;
+import sensorhub.meters.control.Meters;
 
 /**
  * Times every API request and counts it by method, route template and status ({@code sensorhub_http_requests}).

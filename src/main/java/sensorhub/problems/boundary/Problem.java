@@ -5,14 +5,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.StatusType;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import sensorhub.problems.control.RejectedException;
 
 /**
  * The RFC 9457 problem document every error answer carries.
  *
  * @param errors for validation failures, one entry per bad field; absent otherwise
  */
-@Schema(name = "Problem", description = "RFC 9457 problem details")
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -38,6 +37,23 @@ public record Problem(String type, String title, int status, String detail, List
 
     /** One invalid field, named as the client wrote it, e.g. {@code [3].creation_date}. */
     public record FieldError(String field, String message) {
+    }
+
+    /** The problem of a refused request: the status its reason calls for, each bad field named. */
+    public static Problem of(RejectedException rejected) {
+        List<FieldError> errors = rejected.fields().stream()
+                .map(field -> new FieldError(field.name(), field.message())).toList();
+        return of(status(rejected.reason()), rejected.getMessage(), errors.isEmpty() ? null : errors);
+    }
+
+    static StatusType status(RejectedException.Reason reason) {
+        return switch (reason) {
+            case INVALID -> Response.Status.BAD_REQUEST;
+            case NOT_FOUND -> Response.Status.NOT_FOUND;
+            case CONFLICT -> Response.Status.CONFLICT;
+            case UNPROCESSABLE -> UNPROCESSABLE_CONTENT;
+            case TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
+        };
     }
 
     public static Problem of(StatusType status, String detail) {

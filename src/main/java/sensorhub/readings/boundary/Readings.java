@@ -14,30 +14,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import sensorhub.database.control.TransientFailures;
+import sensorhub.blocks.boundary.ReadingBlocks.Purpose;
+import sensorhub.blocks.boundary.ReadingBlocks;
+import sensorhub.blocks.control.UnknownSensorsException;
+import sensorhub.blocks.entity.IngestResult;
+import sensorhub.blocks.entity.Reading;
+import sensorhub.blocks.entity.ReadingBatch;
 import sensorhub.json.control.LimitedInputStream;
-import sensorhub.metrics.control.Meters;
+import sensorhub.meters.control.Meters;
+import sensorhub.problems.control.InvalidParameterException;
+import sensorhub.problems.control.RejectedException.Field;
 import sensorhub.problems.control.RejectedException;
-import sensorhub.readings.control.BlockIngest;
-import sensorhub.readings.control.Bucket;
-import sensorhub.readings.control.ReadingBatch;
-import sensorhub.readings.control.ReadingBlocks;
-import sensorhub.readings.control.ReadingBlocks.Purpose;
 import sensorhub.readings.control.ReadingBatchParser;
-import sensorhub.readings.entity.Reading;
 import sensorhub.sensors.boundary.SensorFilter;
-import sensorhub.sensors.boundary.SensorPage;
 import sensorhub.sensors.boundary.Sensors;
-import sensorhub.sensors.control.SensorCursor;
 import sensorhub.sensors.entity.Sensor;
+import sensorhub.sensors.entity.SensorKey;
+import sensorhub.time.control.Bucket;
 import sensorhub.time.control.DayWindow;
 import sensorhub.time.control.EpochMicros;
-import sensorhub.problems.control.InvalidParameterException;
+import sensorhub.web.boundary.Cursor;
+import sensorhub.web.boundary.Page;
 
 /**
- * What clients do with readings. A batch is parsed outside any transaction (reading a large body from the
- * network must not hold a database connection) and then stored in one, tried again where the database gave
- * up on it for a conflict with another transaction (a deadlock, say).
+ * What clients do with readings, whichever way they come in. A batch is parsed outside any transaction (reading a
+ * large body from the network must not hold a database connection), its sensors resolved, and then stored whole
+ * by the block store, which tries its transaction again where the database gave up on it for another's sake.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -58,15 +60,20 @@ public class Readings {
     Sensors sensors;
 
     public StoreOutcome storeJson(InputStream body, String contentLength) {
-        return counted(() -> store(ReadingBatchParser.json(limited(body, contentLength), maxBatch)));
+        return counted(() -> stored(ReadingBatchParser.json(limited(body, contentLength), maxBatch)));
     }
 
     public StoreOutcome storeCsv(InputStream body, String contentLength) {
-        return counted(() -> store(ReadingBatchParser.csv(limited(body, contentLength), maxBatch)));
+        return counted(() -> stored(ReadingBatchParser.csv(limited(body, contentLength), maxBatch)));
     }
 
-    private StoreOutcome store(ReadingBatch batch) {
-        BlockIngest.Result result = TransientFailures.retried(() -> blocks.store(batch));
+    /** Stores a batch that another door (MQTT, InfluxDB's API) parsed, exactly as a REST batch is stored. */
+    public StoreOutcome store(ReadingBatch batch) {
+        return counted(() -> stored(batch));
+    }
+
+    private StoreOutcome stored(ReadingBatch batch) {
+        IngestResult result = blocks.store(batch, sensorKeys(batch));
         return new StoreOutcome(result.inserted(), result.unchanged());
     }
 
@@ -87,65 +94,84 @@ public class Readings {
         return new LimitedInputStream(body, maxBodyBytes);
     }
 
+    /** The key of each sensor of the batch, by index; refused whole, naming the items, if any is not registered. */
+    private long[] sensorKeys(ReadingBatch batch) {
+        List<String> ids = batch.sensorIds();
+        Map<String, Long> found = sensors.keysOf(ids);
+        if (found.size() < ids.size()) {
+            throw unknownSensors(batch, found);
+        }
+        return ids.stream().mapToLong(found::get).toArray();
+    }
+
+    private static UnknownSensorsException unknownSensors(ReadingBatch batch, Map<String, Long> found) {
+        List<Field> items = new ArrayList<>();
+        for (int i = 0; i < batch.size() && items.size() < RejectedException.MAX_FIELDS; i++) {
+            String id = batch.sensorIds().get(batch.sensorOf(i));
+            if (!found.containsKey(id)) {
+                items.add(new Field("[" + i + "].sensor_id", "no sensor has the id '" + id + "'"));
+            }
+        }
+        return new UnknownSensorsException("Some readings name sensors that are not registered; none was stored.",
+                items);
+    }
+
     public DayValuesJson ofDay(String sensorId, DayWindow day) {
-        Sensor sensor = sensors.find(sensorId);
+        SensorKey sensor = sensors.key(sensorId);
         return new DayValuesJson(blocks.values(Purpose.SHOW, sensor.key(), day.startMicros(), day.endMicros()),
                 sensor.unit());
     }
 
     /**
-     * The series of a sensor's readings in {@code [from, to)}, in the named bucket or the smallest that makes at
-     * most {@code maxBuckets}.
+     * The series of a sensor's readings in {@code [from, to)}, in the given bucket or, where none is given, the
+     * smallest that makes at most {@code maxBuckets}.
      */
-    public SeriesJson series(String sensorId, Instant from, Instant to, String bucketName, int maxBuckets,
+    public SeriesJson series(String sensorId, Instant from, Instant to, Optional<Bucket> given, int maxBuckets,
             ZoneId zone) {
         long fromMicros = EpochMicros.of(from);
         long toMicros = EpochMicros.of(to);
         if (toMicros <= fromMicros) {
             throw new InvalidParameterException("to", "must be after 'from'");
         }
-        Bucket bucket = bucketName == null ? Bucket.fitting(fromMicros, toMicros, zone, maxBuckets)
+        Bucket bucket = given.or(() -> Bucket.fitting(fromMicros, toMicros, zone, maxBuckets))
                 .orElseThrow(() -> new InvalidParameterException("max_buckets",
-                        "is too few for this range even with buckets of a month"))
-                : Bucket.named(bucketName);
+                        "is too few for this range even with buckets of a month"));
         if (bucket.buckets(fromMicros, toMicros, zone, Bucket.MAX_BUCKETS) > Bucket.MAX_BUCKETS) {
             throw new InvalidParameterException("bucket", "would cut this range into more than "
                     + Bucket.MAX_BUCKETS + " buckets; choose a longer one or a shorter range");
         }
-        long key = sensors.find(sensorId).key();
+        long key = sensors.key(sensorId).key();
         return new SeriesJson(bucket.name(), zone.getId(), blocks.series(key, fromMicros, toMicros, bucket, zone)
                 .stream().map(SeriesPointJson::from).toList());
     }
 
-    /** A page of sensors' newest readings, and where the next page of sensors starts. */
-    public record LatestPage(List<LatestValueJson> values, Optional<SensorCursor> next) {
-    }
-
-    /** The newest reading of each sensor of the page that has one, in two queries whatever the page's size. */
-    public LatestPage latest(SensorFilter filter, Optional<SensorCursor> after, int limit) {
-        SensorPage page = sensors.list(filter, after, limit);
-        Map<Long, Reading> latest = blocks.latest(page.sensors().stream().map(Sensor::key).toList());
+    /** The newest reading of each sensor of a page of sensors that has one, in two queries whatever the page's size. */
+    public Page<LatestValueJson> latest(SensorFilter filter, Optional<Cursor> after, int limit) {
+        Page<Sensor> page = sensors.list(filter, after, limit);
+        Map<Long, Reading> latest = blocks.latest(page.items().stream().map(Sensor::key).toList());
         List<LatestValueJson> values = new ArrayList<>();
-        for (Sensor sensor : page.sensors()) {
+        for (Sensor sensor : page.items()) {
             Reading reading = latest.get(sensor.key());
             if (reading != null) {
                 values.add(new LatestValueJson(sensor.id(), EpochMicros.toInstant(reading.creationMicros()),
                         reading.value(), sensor.unit()));
             }
         }
-        return new LatestPage(values, page.next());
+        return new Page<>(values, page.next());
     }
 
     /** Removes the sensor's readings of {@code [from, to)} at once, answering how many there were. */
     public long delete(String sensorId, Instant from, Instant to) {
-        long key = sensors.find(sensorId).key();
-        return TransientFailures.retried(() -> blocks.delete(key, EpochMicros.of(from), EpochMicros.of(to)));
+        long key = sensors.key(sensorId).key();
+        return blocks.delete(key, EpochMicros.of(from), EpochMicros.of(to));
     }
 
-    /** Readings in {@code [from, to)} after the cursor's time, one more than asked so the caller knows of a next page. */
-    public List<Reading> page(String sensorId, Instant from, Instant to, ReadingCursor after, int limit) {
-        long key = sensors.find(sensorId).key();
-        long fromMicros = after == null ? EpochMicros.of(from) : Math.max(EpochMicros.of(from), after.micros() + 1);
-        return blocks.page(key, fromMicros, EpochMicros.of(to), limit + 1);
+    /** A page of the sensor's readings in {@code [from, to)}, after the cursor's time if one is given. */
+    public Page<Reading> page(String sensorId, Instant from, Instant to, Optional<Cursor> after, int limit) {
+        long key = sensors.key(sensorId).key();
+        long fromMicros = Math.max(EpochMicros.of(from),
+                after.map(cursor -> cursor.micros() + 1).orElse(Long.MIN_VALUE));
+        return Page.of(blocks.page(key, fromMicros, EpochMicros.of(to), limit + 1), limit,
+                reading -> Cursor.after(reading.creationMicros()));
     }
 }

@@ -12,26 +12,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import sensorhub.SensorHubApplication;
+import java.util.Optional;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
-import sensorhub.readings.control.Bucket;
-import sensorhub.time.control.TimeParameters;
+import sensorhub.time.control.Bucket;
 import sensorhub.web.boundary.CsvBody;
 import sensorhub.web.boundary.PageSize;
 
 /** A sensor's readings in buckets, the way a chart needs them: {@code /api/sensors/{id}/series}. */
 @Path("sensors/{id}/series")
 @Produces({MediaType.APPLICATION_JSON, CsvBody.MEDIA_TYPE})
-@Tag(ref = SensorHubApplication.READINGS)
 public class SensorSeriesResource {
 
     @EJB
@@ -39,26 +32,11 @@ public class SensorSeriesResource {
 
     @GET
     @Requires(Permission.READ)
-    @Operation(operationId = "series", summary = "A sensor's readings in [from, to) summed up per bucket; as CSV with Accept: text/csv",
-            description = "Without 'bucket', the smallest of the ladder that yields at most 'max_buckets' buckets. "
-                    + "Buckets start at midnight in 'zone' and follow its clocks; 'mean' is exact; never stale.")
-    @APIResponse(responseCode = "200", description = "One point per bucket that has readings, in time order",
-            content = @Content(schema = @Schema(implementation = SeriesJson.class)))
-    @APIResponse(responseCode = "400", description = "Bad times, bucket or zone, or more than 10000 buckets")
-    @APIResponse(responseCode = "404", description = "No such sensor")
-    public Response series(@PathParam("id") String id,
-            @Parameter(description = "ISO instant, inclusive", required = true) @QueryParam("from") @NotNull String from,
-            @Parameter(description = "ISO instant, exclusive", required = true) @QueryParam("to") @NotNull String to,
-            @Parameter(description = "The bucket length", schema = @Schema(type = SchemaType.STRING,
-                    enumeration = {"PT1S", "PT10S", "PT1M", "PT5M", "PT15M", "PT1H", "PT6H", "P1D", "P7D", "P1M"}))
-            @QueryParam("bucket") String bucket,
-            @Parameter(description = "Most buckets, when the bucket is the server's choice", schema = @Schema(
-                    type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1000"))
+    public Response series(@PathParam("id") String id, @QueryParam("from") @NotNull Instant from,
+            @QueryParam("to") @NotNull Instant to, @QueryParam("bucket") Bucket bucket,
             @QueryParam("max_buckets") @DefaultValue("1000") @PageSize(max = Bucket.MAX_BUCKETS) Integer maxBuckets,
-            @Parameter(description = "IANA zone id the buckets follow") @QueryParam("zone") @DefaultValue("UTC")
-            String zone, @Context Request request) {
-        SeriesJson series = readings.series(id, TimeParameters.instant("from", from), TimeParameters.instant("to", to),
-                bucket, maxBuckets, TimeParameters.zone(zone));
+            @QueryParam("zone") @DefaultValue("UTC") ZoneId zone, @Context Request request) {
+        SeriesJson series = readings.series(id, from, to, Optional.ofNullable(bucket), maxBuckets, zone);
         if (!CsvBody.isWanted(request)) {
             return Response.ok(series, MediaType.APPLICATION_JSON_TYPE).build();
         }

@@ -3,20 +3,18 @@ package sensorhub.readings.boundary;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.bind.annotation.JsonbTypeAdapter;
 import java.time.Instant;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import sensorhub.readings.control.SeriesPoints;
-import sensorhub.time.control.EpochMicros;
+import sensorhub.blocks.entity.SeriesPoint;
 import sensorhub.time.boundary.IsoInstantAdapter;
+import sensorhub.time.control.EpochMicros;
 
 /** One bucket of a series: its span, and the count, extremes, exact mean, first and last of its readings. */
-@Schema(name = "SeriesPoint")
 @JsonbPropertyOrder({"start", "end", "count", "min", "max", "mean", "first", "last"})
 public record SeriesPointJson(
-        @JsonbTypeAdapter(IsoInstantAdapter.class) @Schema(example = "2026-11-28T09:00:00Z") Instant start,
-        @JsonbTypeAdapter(IsoInstantAdapter.class) @Schema(example = "2026-11-28T10:00:00Z") Instant end,
+        @JsonbTypeAdapter(IsoInstantAdapter.class) Instant start,
+        @JsonbTypeAdapter(IsoInstantAdapter.class) Instant end,
         long count, double min, double max, double mean, double first, double last) {
 
-    static SeriesPointJson from(SeriesPoints.Point point) {
+    static SeriesPointJson from(SeriesPoint point) {
         return new SeriesPointJson(EpochMicros.toInstant(point.startMicros()), EpochMicros.toInstant(point.endMicros()),
                 point.count(), point.min(), point.max(), point.mean(), point.first(), point.last());
     }

@@ -3,6 +3,7 @@ package sensorhub.readings.control;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import sensorhub.blocks.entity.ReadingBatch;
 import sensorhub.json.control.InvalidJsonException;
 import sensorhub.json.control.StrictJson;
 import tools.jackson.core.JacksonException;

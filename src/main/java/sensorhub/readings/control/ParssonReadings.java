@@ -3,6 +3,7 @@ package sensorhub.readings.control;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
+import sensorhub.blocks.entity.ReadingBatch;
 import sensorhub.json.control.InvalidJsonException;
 import sensorhub.json.control.StrictJson;
 

@@ -3,6 +3,7 @@ package sensorhub.readings.control;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import sensorhub.blocks.entity.ReadingBatch;
 import sensorhub.problems.control.RejectedException.Field;
 import sensorhub.time.control.IsoTimestamps;
 

@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.StringReader;
 import java.time.Instant;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import sensorhub.json.control.JsonShape;
 import sensorhub.sensors.entity.Sensor;
 import sensorhub.time.boundary.IsoInstantAdapter;
@@ -23,24 +22,19 @@ import sensorhub.time.boundary.IsoInstantAdapter;
  * A sensor as clients send and receive it. {@code updated_by} and {@code updated_at} are the server's to set:
  * they are ignored on input.
  */
-@Schema(name = "Sensor")
 @JsonbPropertyOrder({"id", "name", "type", "unit", "location", "active", "activationDate", "updatedBy",
         "updatedAt"})
 public record SensorJson(
         @NotNull @Size(min = 1, max = 90)
-        @Pattern(regexp = "[^/?#%\\\\\\s]*", message = "must not contain white space or any of / ? # % \\")
-        @Schema(example = "greenhouse-7-temp", maxLength = 90) String id,
-        @NotBlank @Size(max = 200) @Schema(example = "Greenhouse 7 air temperature") String name,
-        @NotBlank @Size(max = 90) @Schema(example = "temperature") String type,
-        @NotBlank @Size(max = 30) @Schema(example = "°C") String unit,
-        @Size(max = 200) @Schema(example = "greenhouse-7") String location,
-        @Schema(description = "Defaults to true", defaultValue = "true") Boolean active,
-        @JsonbProperty("activation_date") @JsonbTypeAdapter(IsoInstantAdapter.class)
-        @Schema(name = "activation_date", description = "Defaults to the time of creation; kept by a PUT that omits it",
-                example = "2026-11-28T09:30:00Z") Instant activationDate,
-        @JsonbProperty("updated_by") @Schema(name = "updated_by", readOnly = true) String updatedBy,
-        @JsonbProperty("updated_at") @JsonbTypeAdapter(IsoInstantAdapter.class)
-        @Schema(name = "updated_at", readOnly = true) Instant updatedAt) {
+        @Pattern(regexp = "[^/?#%\\\\\\s]*", message = "must not contain white space or any of / ? # % \\") String id,
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 90) String type,
+        @NotBlank @Size(max = 30) String unit,
+        @Size(max = 200) String location,
+        Boolean active,
+        @JsonbProperty("activation_date") @JsonbTypeAdapter(IsoInstantAdapter.class) Instant activationDate,
+        @JsonbProperty("updated_by") String updatedBy,
+        @JsonbProperty("updated_at") @JsonbTypeAdapter(IsoInstantAdapter.class) Instant updatedAt) {
 
     private static final Jsonb JSON = JsonbBuilder.create();
 

@@ -1,7 +1,5 @@
 package sensorhub.sensors.boundary;
 
-import static sensorhub.database.control.TransientFailures.retried;
-
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -25,24 +23,16 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import sensorhub.SensorHubApplication;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
-import sensorhub.sensors.control.SensorCursor;
-import sensorhub.web.boundary.NextPage;
+import sensorhub.problems.boundary.Problem;
+import sensorhub.web.boundary.Cursor;
 import sensorhub.web.boundary.PageSize;
 
 /** The sensors resource: {@code /api/sensors}. */
 @Path("sensors")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(ref = SensorHubApplication.SENSORS)
 public class SensorsResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
@@ -56,40 +46,25 @@ public class SensorsResource {
 
     @GET
     @Requires(Permission.READ)
-    @Operation(operationId = "listSensors", summary = "List sensors, newest activation_date first",
-            description = "Paged by key: a Link header with rel=\"next\" names the next page when there is one.")
     public Response list(@QueryParam("location") String location, @QueryParam("type") String type,
             @QueryParam("active") Boolean active,
-            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "" + MAX_PAGE, defaultValue = "100"))
             @QueryParam("limit") @DefaultValue("100") @PageSize(max = MAX_PAGE) Integer limit,
-            @Parameter(description = "The cursor from the previous page's next link",
-                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("after") SensorCursor after,
-            @Context UriInfo uri) {
-        SensorPage page = sensors.list(new SensorFilter(location, type, active), Optional.ofNullable(after), limit);
-        Response.ResponseBuilder answer = Response.ok(page.sensors().stream().map(SensorJson::from).toList());
-        page.next().ifPresent(next -> answer.link(NextPage.of(uri, next.encode()), "next"));
-        return answer.build();
+            @QueryParam("after") Cursor after, @Context UriInfo uri) {
+        return sensors.list(new SensorFilter(location, type, active), Optional.ofNullable(after), limit)
+                .map(SensorJson::from).toResponse(uri);
     }
 
     @GET
     @Path("{id}")
     @Requires(Permission.READ)
-    @Operation(operationId = "getSensor", summary = "One sensor")
-    @APIResponse(responseCode = "200", description = "The sensor")
-    @APIResponse(responseCode = "404", description = "No such sensor")
     public SensorJson get(@PathParam("id") String id) {
         return SensorJson.from(sensors.find(id));
     }
 
     @POST
     @Requires(Permission.WRITE)
-    @Operation(operationId = "registerSensors", summary = "Register sensors, all or none")
-    @APIResponse(responseCode = "201", description = "Every sensor of the batch was stored")
-    @APIResponse(responseCode = "409", description = "An id exists or repeats in the batch; nothing was stored")
-    @APIResponse(responseCode = "413", description = "More than 1000 sensors in one batch")
     public Response register(@NotNull List<@Valid @NotNull SensorJson> batch) {
-        List<SensorJson> stored = retried(() -> sensors.register(batch, caller())).stream().map(SensorJson::from)
+        List<SensorJson> stored = sensors.register(batch, caller()).stream().map(SensorJson::from)
                 .toList();
         return Response.status(Response.Status.CREATED).entity(stored).build();
     }
@@ -97,28 +72,28 @@ public class SensorsResource {
     @PUT
     @Path("{id}")
     @Requires(Permission.WRITE)
-    @Operation(operationId = "replaceSensor", summary = "Replace a sensor",
-            description = "The body's id must be the path's.")
     public SensorJson replace(@PathParam("id") String id, @Valid @NotNull SensorJson sensor) {
-        return SensorJson.from(retried(() -> sensors.replace(id, sensor, caller())));
+        return SensorJson.from(sensors.replace(id, sensor, caller()));
     }
 
     @PATCH
     @Path("{id}")
     @Consumes(MERGE_PATCH)
     @Requires(Permission.WRITE)
-    @Operation(operationId = "patchSensor", summary = "Change some fields of a sensor (RFC 7396 JSON merge patch)")
     public SensorJson patch(@PathParam("id") String id, @NotNull JsonObject patch) {
-        return SensorJson.from(retried(() -> sensors.patch(id, Json.createMergePatch(patch), caller())));
+        return SensorJson.from(sensors.patch(id, Json.createMergePatch(patch), caller()));
     }
 
+    /**
+     * 204 without a body, so a refusal is the only body it can have: a client that accepts only
+     * {@code application/problem+json} here (as OpenAPI Generator's clients ask) gets it, not a 406.
+     */
     @DELETE
     @Path("{id}")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Requires(Permission.DELETE)
-    @Operation(operationId = "deleteSensor", summary = "Delete a sensor with its readings and statistics")
-    @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") String id) {
-        retried(() -> sensors.delete(id));
+        sensors.delete(id);
     }
 
     private String caller() {

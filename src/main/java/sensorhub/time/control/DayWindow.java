@@ -14,11 +14,6 @@ public record DayWindow(LocalDate day, ZoneId zone, long startMicros, long endMi
                 EpochMicros.of(day.plusDays(1).atStartOfDay(zone).toInstant()));
     }
 
-    /** The day a client named in the path parameter {@code date}, in the zone it named; refused for either. */
-    public static DayWindow parse(String date, String zone) {
-        return of(TimeParameters.day("date", date), TimeParameters.zone(zone));
-    }
-
     public DayWindow next() {
         return of(day.plusDays(1), zone);
     }

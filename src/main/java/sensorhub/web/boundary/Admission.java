@@ -13,8 +13,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import sensorhub.metrics.control.Meters;
-import sensorhub.metrics.control.Meters.AdmissionRefusal;
+import sensorhub.meters.control.Meters.AdmissionRefusal;
+import sensorhub.meters.control.Meters;
 import sensorhub.problems.boundary.Problem;
 import sensorhub.problems.boundary.ProblemServlet;
 

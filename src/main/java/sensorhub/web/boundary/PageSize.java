@@ -14,10 +14,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * The {@code limit} of a paged list: a whole number from 1 to {@link #max()}. It composes {@code @Min} and
- * {@code @Max} rather than being them because Payara 6.2025's OpenAPI scanner takes a query parameter that
- * carries {@code @Min} or {@code @Max} for a path parameter and fails to serve {@code /openapi} at all; so the
- * parameter's {@code @Parameter} schema states the bounds for the document.
+ * The {@code limit} of a paged list: a whole number from 1 to {@link #max()}, the bounds the OpenAPI document
+ * states beside each {@code limit}.
  */
 @Min(1)
 @Max(Long.MAX_VALUE)

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sensorhub.aggregations.entity.DailyAggregation;
-import sensorhub.aggregations.entity.Statistics;
-import sensorhub.readings.entity.ReadingsWritten;
+import sensorhub.blocks.entity.ReadingsWritten;
+import sensorhub.numbers.entity.Statistics;
 import sensorhub.testing.MemoryDatabase;
 import sensorhub.time.control.DayWindow;
 

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import sensorhub.readings.control.BlockCodec;
+import sensorhub.blocks.control.BlockCodec;
 import sensorhub.testing.MemoryDatabase;
 
 /** V5 moves a filled {@code sensor_values} into blocks: every reading, bit for bit, and then drops the table. */

@@ -12,7 +12,7 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import sensorhub.metrics.control.Meters;
+import sensorhub.meters.control.Meters;
 
 class TransientFailuresTest {
 
@@ -34,7 +34,7 @@ class TransientFailuresTest {
     @Test
     void countsEachRetryByTheKindOfItsFailure() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        Meters.add(registry, ConflictKind.values());
+        Meters.add(registry, ConflictKind.values(), new Enum<?>[0]);
         try {
             AtomicInteger calls = new AtomicInteger();
             TransientFailures.retried(() -> {

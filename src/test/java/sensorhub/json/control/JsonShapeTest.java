@@ -12,7 +12,9 @@ import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import sensorhub.problems.control.RejectedException;
 
 class JsonShapeTest {
 
@@ -29,7 +31,8 @@ class JsonShapeTest {
     }
 
     private static Map<String, String> errors(String text, Type type) {
-        return assertThrows(InvalidJsonException.class, () -> JsonShape.check(json(text), type)).fields();
+        return assertThrows(InvalidJsonException.class, () -> JsonShape.check(json(text), type)).fields().stream()
+                .collect(Collectors.toMap(RejectedException.Field::name, RejectedException.Field::message));
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import sensorhub.metrics.control.Meters;
+import sensorhub.meters.control.Meters;
 
 /** The registry's life with the application, and what the text it serves holds. */
 class MeterRegistriesTest {

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import sensorhub.blocks.entity.ReadingBatch;
 
 /**
  * JMH microbenchmark of reading a JSON batch of 10,000 readings from its bytes, as the service reads it

@@ -7,9 +7,10 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeAll;
+import sensorhub.blocks.entity.ReadingBatch;
 import sensorhub.json.control.InvalidJsonException;
-import sensorhub.problems.control.RejectedException;
 import sensorhub.problems.control.RejectedException.Reason;
+import sensorhub.problems.control.RejectedException;
 import sensorhub.testing.ParserContract;
 
 /**

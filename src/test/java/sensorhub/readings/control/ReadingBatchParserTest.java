@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import sensorhub.blocks.entity.ReadingBatch;
 import sensorhub.json.control.InvalidJsonException;
-import sensorhub.problems.control.RejectedException;
 import sensorhub.problems.control.RejectedException.Field;
 import sensorhub.problems.control.RejectedException.Reason;
+import sensorhub.problems.control.RejectedException;
 
 class ReadingBatchParserTest {
 

@@ -6,9 +6,12 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import sensorhub.blocks.entity.ReadingBatch;
 import sensorhub.json.control.InvalidJsonException;
 import sensorhub.problems.control.RejectedException;
 
@@ -74,10 +77,11 @@ final class ReferenceAgreement {
     static String outcome(Callable<ReadingBatch> parse) {
         try {
             return batch(parse.call());
+        } catch (InvalidJsonException e) {
+            return "InvalidJsonException: " + e.getMessage() + " " + e.fields().stream().collect(Collectors.toMap(
+                    RejectedException.Field::name, RejectedException.Field::message, (a, b) -> a, TreeMap::new));
         } catch (RejectedException e) {
             return e.getClass().getSimpleName() + " " + e.reason() + ": " + e.getMessage() + " " + e.fields();
-        } catch (InvalidJsonException e) {
-            return "InvalidJsonException: " + e.getMessage() + " " + e.fields();
         } catch (Exception e) {
             return "undocumented " + e;
         }

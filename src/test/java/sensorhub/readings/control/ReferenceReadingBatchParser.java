@@ -1,13 +1,14 @@
 package sensorhub.readings.control;
 
 import jakarta.json.JsonException;
-import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParser;
 import java.io.InputStream;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import sensorhub.blocks.entity.ReadingBatch;
 import sensorhub.json.control.StrictJson;
 import sensorhub.problems.control.RejectedException.Field;
 import sensorhub.time.control.IsoTimestamps;

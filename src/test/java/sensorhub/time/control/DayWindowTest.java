@@ -1,16 +1,12 @@
 package sensorhub.time.control;
 
-import sensorhub.problems.control.InvalidParameterException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import sensorhub.problems.control.RejectedException;
 
 /** Expected boundaries are written out as UTC instants, so they do not lean on the code under test. */
 class DayWindowTest {
@@ -86,41 +82,6 @@ class DayWindowTest {
         assertEquals(micros("2300-01-01T00:00:00Z"), window.startMicros());
     }
 
-    @Test
-    void parsesAnIsoDate() {
-        assertEquals(LocalDate.of(2026, 2, 28), TimeParameters.day("date", "2026-02-28"));
-    }
-
-    @Test
-    void rejectsAMonthThatDoesNotExistNamingTheParameter() {
-        InvalidParameterException thrown = assertThrows(InvalidParameterException.class,
-                () -> TimeParameters.day("date", "2026-13-01"));
-
-        assertEquals(RejectedException.Reason.INVALID, thrown.reason());
-        assertEquals(List.of("date"), fields(thrown));
-    }
-
-    @Test
-    void namesWhicheverParameterHeldTheBadDay() {
-        InvalidParameterException thrown = assertThrows(InvalidParameterException.class,
-                () -> TimeParameters.day("from", "28.02.2026"));
-
-        assertEquals(List.of("from"), fields(thrown));
-    }
-
-    @Test
-    void parsesAnIanaZone() {
-        assertEquals(ZoneId.of("Europe/Berlin"), TimeParameters.zone("Europe/Berlin"));
-    }
-
-    @Test
-    void rejectsAnUnknownZoneNamingTheParameter() {
-        InvalidParameterException thrown = assertThrows(InvalidParameterException.class, () -> TimeParameters.zone("Mars/Base"));
-
-        assertEquals(RejectedException.Reason.INVALID, thrown.reason());
-        assertEquals(List.of("zone"), fields(thrown));
-    }
-
     private static long micros(String instant) {
         Instant parsed = Instant.parse(instant);
         return parsed.getEpochSecond() * 1_000_000L + parsed.getNano() / 1_000;
@@ -128,9 +89,5 @@ class DayWindowTest {
 
     private static long length(DayWindow window) {
         return window.endMicros() - window.startMicros();
-    }
-
-    private static List<String> fields(InvalidParameterException thrown) {
-        return thrown.fields().stream().map(RejectedException.Field::name).toList();
     }
 }

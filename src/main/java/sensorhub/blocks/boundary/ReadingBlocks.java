@@ -1,0 +1,164 @@
+package sensorhub.blocks.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import sensorhub.blocks.control.BlockHeader;
+import sensorhub.blocks.control.BlockTable;
+import sensorhub.blocks.control.BlockWrites;
+import sensorhub.blocks.control.SeriesPoints;
+import sensorhub.blocks.entity.IngestResult;
+import sensorhub.blocks.entity.Reading;
+import sensorhub.blocks.entity.ReadingBatch;
+import sensorhub.blocks.entity.SeriesPoint;
+import sensorhub.database.boundary.ReadsDataSource;
+import sensorhub.database.boundary.Retried;
+import sensorhub.database.control.Sql;
+import sensorhub.time.control.Bucket;
+
+/**
+ * The block store's one door: readings stored, deleted and read back, by sensor key and epoch microseconds. Writes
+ * run in a transaction of their own ({@link BlockWrites}), tried again where the database gave up on one for a
+ * concurrent transaction's sake. Reads run outside any transaction, most on {@link ReadsDataSource} (see
+ * {@link Purpose}), so that it may be a pool of its own.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ReadingBlocks {
+
+    /** Blocks fetched per query of a range: a page of 10,000 readings at 1 Hz takes three. */
+    static final int BLOCKS_PER_QUERY = 16;
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource primary;
+
+    @Inject
+    ReadsDataSource reads;
+
+    @EJB
+    BlockWrites writes;
+
+    /**
+     * Stores the batch whole or not at all, and announces the spans it wrote
+     * ({@link sensorhub.blocks.entity.ReadingsWritten}).
+     *
+     * @param sensorKeys the key of each sensor of {@link ReadingBatch#sensorIds()}, by index
+     * @throws sensorhub.blocks.control.ConflictingReadingsException naming the items stored with other values
+     * @throws sensorhub.database.control.MissingReferenceException if a sensor was deleted meanwhile
+     */
+    @Retried
+    public IngestResult store(ReadingBatch batch, long[] sensorKeys) {
+        return writes.store(batch, sensorKeys);
+    }
+
+    /** Removes a sensor's readings of {@code [fromMicros, toMicros)}, answering how many there were. */
+    @Retried
+    public long delete(long sensorKey, long fromMicros, long toMicros) {
+        return writes.delete(sensorKey, fromMicros, toMicros);
+    }
+
+    /**
+     * What a read is for, and so where it may go. Readings to be shown may come from the reads datasource. Those
+     * that statistics are computed from, to be kept, come from the primary: were the reads datasource an
+     * asynchronous replica that lags, a kept statistic would miss readings until its day is written again.
+     */
+    public enum Purpose {
+        SHOW, KEEP
+    }
+
+    /** The values of a sensor in {@code [fromMicros, toMicros)}, in time order. */
+    public double[] values(Purpose purpose, long sensorKey, long fromMicros, long toMicros) {
+        return Sql.run(purpose == Purpose.KEEP ? primary : reads.get(), connection -> {
+            double[][] values = {new double[4096]};
+            int[] size = {0};
+            new BlockTable(connection).readings(sensorKey, fromMicros, toMicros, BLOCKS_PER_QUERY, block -> {
+                int from = block.firstAtOrAfter(fromMicros);
+                int to = block.firstAtOrAfter(toMicros);
+                if (size[0] + to - from > values[0].length) {
+                    values[0] = Arrays.copyOf(values[0], Math.max(size[0] + to - from, 2 * size[0]));
+                }
+                System.arraycopy(block.values(), from, values[0], size[0], to - from);
+                size[0] += to - from;
+                return to == block.size();
+            });
+            return Arrays.copyOf(values[0], size[0]);
+        });
+    }
+
+    /** At most {@code limit} readings of a sensor in {@code [fromMicros, toMicros)}, in time order. */
+    public List<Reading> page(long sensorKey, long fromMicros, long toMicros, int limit) {
+        return Sql.run(reads.get(), connection -> {
+            List<Reading> page = new ArrayList<>(Math.min(limit, 1024));
+            new BlockTable(connection).readings(sensorKey, fromMicros, toMicros, BLOCKS_PER_QUERY, block -> {
+                int to = block.firstAtOrAfter(toMicros);
+                for (int i = block.firstAtOrAfter(fromMicros); i < to && page.size() < limit; i++) {
+                    page.add(new Reading(block.micros()[i], block.values()[i]));
+                }
+                return to == block.size() && page.size() < limit;
+            });
+            return page;
+        });
+    }
+
+    /**
+     * The headers of the blocks that may hold readings of {@code [fromMicros, toMicros)}, in time order, from the
+     * primary: they decide which days' statistics are computed to be kept (see {@link Purpose}).
+     */
+    public List<BlockHeader> headers(long sensorKey, long fromMicros, long toMicros) {
+        return Sql.run(primary, connection -> new BlockTable(connection).headers(sensorKey, fromMicros, toMicros));
+    }
+
+    /**
+     * The series of a sensor's readings in {@code [fromMicros, toMicros)}: each block that lies in one bucket and
+     * in the range is taken by its header, only the others are decoded. A series of hours or coarser over whole
+     * hours of the zone reads headers alone.
+     */
+    public List<SeriesPoint> series(long sensorKey, long fromMicros, long toMicros, Bucket bucket, ZoneId zone) {
+        return Sql.run(reads.get(), connection -> {
+            BlockTable table = new BlockTable(connection);
+            SeriesPoints points = new SeriesPoints(bucket, zone);
+            List<BlockHeader> headers = table.headers(sensorKey, fromMicros, toMicros);
+            int next = 0;
+            while (next < headers.size()) {
+                if (byHeader(headers.get(next), fromMicros, toMicros, points)) {
+                    points.add(headers.get(next++));
+                    continue;
+                }
+                int end = next + 1;
+                while (end < headers.size() && !byHeader(headers.get(end), fromMicros, toMicros, points)) {
+                    end++;
+                }
+                long from = Math.max(fromMicros, headers.get(next).firstMicros());
+                long to = Math.min(toMicros, headers.get(end - 1).lastMicros() + 1);
+                table.readings(sensorKey, from, to, BLOCKS_PER_QUERY, block -> {
+                    int last = block.firstAtOrAfter(to);
+                    for (int i = block.firstAtOrAfter(from); i < last; i++) {
+                        points.add(block.micros()[i], block.values()[i]);
+                    }
+                    return last == block.size();
+                });
+                next = end;
+            }
+            return points.points();
+        });
+    }
+
+    private static boolean byHeader(BlockHeader block, long fromMicros, long toMicros, SeriesPoints points) {
+        return block.firstMicros() >= fromMicros && block.lastMicros() < toMicros && points.coversWhole(block);
+    }
+
+    /** The newest reading of each of the sensors that has one, by sensor key, in one query. */
+    public Map<Long, Reading> latest(List<Long> sensorKeys) {
+        return sensorKeys.isEmpty() ? Map.of()
+                : Sql.run(reads.get(), connection -> new BlockTable(connection).latest(sensorKeys));
+    }
+}

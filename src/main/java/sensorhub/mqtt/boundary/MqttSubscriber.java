@@ -1,0 +1,197 @@
+package sensorhub.mqtt.boundary;
+
+import com.hivemq.client.mqtt.MqttClientState;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
+import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
+import com.hivemq.client.mqtt.mqtt3.message.subscribe.Mqtt3Subscribe;
+import com.hivemq.client.mqtt.mqtt3.message.subscribe.Mqtt3Subscription;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import sensorhub.mqtt.control.Topics;
+import sensorhub.readings.boundary.Readings;
+import sensorhub.time.control.EpochMicros;
+
+/**
+ * The service's MQTT connection, made when the application starts if {@code sensors.mqtt.url} names a broker: an
+ * MQTT 3.1.1 session kept by the broker under a stable client id (clean session off), so that messages it delivered
+ * and the service did not acknowledge come again after any reconnect; QoS 1 subscriptions shared by every instance
+ * ({@code $share/{group}/...}); reconnects with a backoff of 1 s doubling to 30 s. MQTT 3.1.1 rather than 5: the
+ * broker's in-flight window is then its own setting, while an MQTT 5 receive maximum that differs from the one a
+ * session was made with makes Mosquitto 2.0 resend more than it allows, and the client drops the connection. Every
+ * message goes to {@link MessageIngest} on one thread of the server's own.
+ */
+@ApplicationScoped
+public class MqttSubscriber {
+
+    private static final Logger LOG = Logger.getLogger(MqttSubscriber.class.getName());
+    static final long PUBLISH_TIMEOUT_SECONDS = 10;
+
+    @Inject
+    @ConfigProperty(name = "sensors.mqtt.url")
+    Optional<String> url;
+
+    @Inject
+    @ConfigProperty(name = "sensors.mqtt.client-id")
+    Optional<String> clientId;
+
+    @Inject
+    @ConfigProperty(name = "sensors.mqtt.username")
+    Optional<String> username;
+
+    @Inject
+    @ConfigProperty(name = "sensors.mqtt.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "sensors.mqtt.topic-prefix")
+    String prefix;
+
+    @Inject
+    @ConfigProperty(name = "sensors.mqtt.share-group")
+    String shareGroup;
+
+    @Inject
+    @ConfigProperty(name = "sensors.readings.max-batch")
+    int maxBatch;
+
+    @Inject
+    @ConfigProperty(name = "sensors.readings.max-body-bytes")
+    long maxBytes;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @EJB
+    Readings readings;
+
+    @Inject
+    Clock clock;
+
+    private Mqtt3AsyncClient client;
+    private MessageIngest ingest;
+    private Thread worker;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (url.filter(u -> !u.isBlank()).isEmpty()) {
+            return;
+        }
+        Topics topics = new Topics(prefix, shareGroup);
+        client = builder(URI.create(url.get().trim())).buildAsync();
+        ingest = new MessageIngest(topics, maxBatch, maxBytes, readings::store, this::publish, Thread::sleep);
+        // before connecting, so that messages the broker kept for this session are taken as soon as it is resumed
+        client.publishes(MqttGlobalPublishFilter.ALL, this::received, true);
+        worker = threads.newThread(ingest);
+        worker.setName("sensorhub-mqtt-ingest");
+        worker.start();
+        client.connectWith().cleanSession(false).send().thenCompose(connected -> client.subscribe(subscriptions(topics)))
+                .whenComplete((subscribed, failure) -> LOG.info(() -> failure == null
+                        ? "Subscribed to " + topics.subscriptions() + " at " + url.get() + " as " + client
+                                .getConfig().getClientIdentifier().map(Object::toString).orElse("?")
+                        : "MQTT: no connection to " + url.get() + " yet (" + failure + "); retrying"));
+    }
+
+    private Mqtt3ClientBuilder builder(URI broker) {
+        boolean tls = "ssl".equals(broker.getScheme()) || "mqtts".equals(broker.getScheme());
+        Mqtt3ClientBuilder builder = Mqtt3Client.builder().identifier(clientId.filter(id -> !id.isBlank())
+                .orElseGet(MqttSubscriber::hostClientId)).serverHost(broker.getHost())
+                .serverPort(broker.getPort() > 0 ? broker.getPort() : tls ? 8883 : 1883)
+                .automaticReconnect().initialDelay(1, TimeUnit.SECONDS).maxDelay(30, TimeUnit.SECONDS)
+                .applyAutomaticReconnect();
+        if (tls) {
+            builder = builder.sslWithDefaultConfig();
+        }
+        if (username.isPresent()) {
+            builder = builder.simpleAuth().username(username.get())
+                    .password(password.orElse("").getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
+        }
+        return builder;
+    }
+
+    /** A client id stable across restarts of this host's instance, where none is configured. */
+    private static String hostClientId() {
+        try {
+            return "sensorhub-" + InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "sensorhub";
+        }
+    }
+
+    private static Mqtt3Subscribe subscriptions(Topics topics) {
+        return Mqtt3Subscribe.builder().addSubscriptions(topics.subscriptions().stream().map(filter ->
+                Mqtt3Subscription.builder().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).build())).build();
+    }
+
+    private void received(Mqtt3Publish publish) {
+        long micros = EpochMicros.of(clock.instant());
+        boolean acknowledged = publish.getQos() != MqttQos.AT_MOST_ONCE;
+        Delivery delivery = new Delivery() {
+            @Override
+            public String topic() {
+                return publish.getTopic().toString();
+            }
+
+            @Override
+            public byte[] payload() {
+                return publish.getPayloadAsBytes();
+            }
+
+            @Override
+            public long receivedMicros() {
+                return micros;
+            }
+
+            @Override
+            public void acknowledge() {
+                try {
+                    publish.acknowledge();
+                } catch (IllegalStateException e) {
+                    // a message of a connection since lost: the broker sends it again, and it is stored unchanged
+                }
+            }
+        };
+        try {
+            ingest.accept(delivery, acknowledged);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void publish(String topic, String problem) throws Exception {
+        client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(problem.getBytes(StandardCharsets.UTF_8))
+                .send().get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The connection's state, for the health check; empty when MQTT is off. */
+    public Optional<MqttClientState> state() {
+        return Optional.ofNullable(client).map(c -> c.getState());
+    }
+
+    @PreDestroy
+    void stop() {
+        if (client == null) {
+            return;
+        }
+        ingest.stop();
+        worker.interrupt();
+        client.disconnect();
+    }
+}

@@ -1,5 +1,0 @@
-package sensorhub.readings.entity;
-
-/** One stored reading: when (epoch microseconds) and what. */
-public record Reading(long creationMicros, double value) {
-}
