@@ -34,9 +34,10 @@ import sensorhub.blocks.entity.ReadingBatch;
  * two taking turns in one JVM, by the thread's CPU time, gave 4.1 against 5.3 ms plain and 8.4 against 12.2
  * escaped: Jackson costs 0.12 to 0.37 µs more a reading). End to end (Payara Micro
  * and MariaDB, 4 clients posting batches of 10,000, the two WARs in alternate server starts, 4 each, the median
- * of 5 timed rounds of 1,000,000 readings per start, load average 12 to 20): tokenizer 193,824 and Jackson
- * 183,773 readings/s (medians of the starts' medians, -5 %), the server's CPU 2.19 against 2.60 s a million
- * readings (+19 %).
+ * of 5 timed rounds of 1,000,000 readings per start, load average 12 to 23): tokenizer 193,824 and Jackson
+ * 183,773 readings/s in a run of 4 starts each (medians of the starts' medians, -5 %), 291,461 and 299,052 in a
+ * second of 3 each (+3 %); the server's CPU 2.19 against 2.60, then 2.01 against 2.19 s a million readings
+ * (+19 %, +9 %). Under that load the rates vary between starts by a factor of two, more than the parsers differ.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
