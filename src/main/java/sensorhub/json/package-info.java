@@ -3,7 +3,8 @@
  * surrogates, and each value of the type its record component declares (no {@code "123"} for a number, no
  * {@code 1} for a string). JSON-P and JSON-B are lenient on all of these, and Parsson's skipping of nested
  * values loops forever at the end of truncated input (eclipse-ee4j/parsson#23), so nothing here skips. Batches
- * of readings, where Parsson's cost per token shows, are tokenized by hand from the bytes
- * ({@link sensorhub.json.control.JsonTokenizer}), held by property and fuzz tests to what Parsson accepts.
+ * of readings, where Parsson's cost per token shows, are read by Jackson's streaming parser
+ * ({@code sensorhub.readings.control.JacksonReadings}), and any it refuses by Parsson again, so that a malformed
+ * batch is answered as every other body is.
  */
 package sensorhub.json;

@@ -7,6 +7,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParserFactory;
@@ -113,29 +114,43 @@ public final class StrictJson {
 
     /** The failure of JSON-P on malformed input as an answer for the client, without JSON-P's internals. */
     public static InvalidJsonException invalid(JsonException failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof CharacterCodingException) {
-                return notUtf8();
-            }
+        if (undecodable(failure)) {
+            return notUtf8();
         }
-        if (failure instanceof JsonParsingException parsing && parsing.getLocation() != null) {
-            return malformed(parsing.getLocation().getLineNumber(), parsing.getLocation().getColumnNumber());
+        if (located(failure)) {
+            JsonLocation location = ((JsonParsingException) failure).getLocation();
+            return malformed(location.getLineNumber(), location.getColumnNumber());
         }
         return unreadable();
     }
 
-    /** A syntax error where JSON-P's location puts it (also what {@link JsonTokenizer} reports). */
-    static InvalidJsonException malformed(long line, long column) {
+    /** Whether JSON-P failed because the body is not UTF-8. */
+    public static boolean undecodable(JsonException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CharacterCodingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether JSON-P says where it failed. */
+    public static boolean located(JsonException failure) {
+        return failure instanceof JsonParsingException parsing && parsing.getLocation() != null;
+    }
+
+    /** A syntax error at a line and column, as JSON-P counts them. */
+    public static InvalidJsonException malformed(long line, long column) {
         return new InvalidJsonException("The request body is not valid JSON (line " + line + ", column " + column
                 + ").");
     }
 
-    static InvalidJsonException notUtf8() {
+    private static InvalidJsonException notUtf8() {
         return new InvalidJsonException("The request body is not valid UTF-8.");
     }
 
     /** A body that could not be read to its end, or a failure JSON-P gives no location for. */
-    static InvalidJsonException unreadable() {
+    public static InvalidJsonException unreadable() {
         return new InvalidJsonException("The request body is not valid JSON.");
     }
 

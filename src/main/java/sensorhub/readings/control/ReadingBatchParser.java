@@ -22,16 +22,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import sensorhub.blocks.entity.ReadingBatch;
-import sensorhub.json.control.JsonTokenizer;
 import sensorhub.json.control.StrictJson;
 import sensorhub.time.control.EpochMicros;
 
 /**
  * Reads a batch of readings from a request body as a stream, a JSON array of
  * {@code {sensor_id, creation_date, value}} or CSV with the header {@code sensor_id,creation_date,value}, so
- * that a large batch never sits in memory as text or as a tree of JSON objects. Every bad item is named by
- * its index ({@link ReadingItems}); one bad item rejects the batch. JSON is read by {@link JsonReadings} from
- * the bytes ({@link JsonTokenizer}), as strictly as {@link StrictJson} reads any body.
+ * that a large batch never sits in memory as a String or as a tree of JSON objects. Every bad item is named by
+ * its index ({@link ReadingItems}); one bad item rejects the batch. JSON is read from the bytes by Jackson's
+ * streaming parser ({@link JacksonReadings}); a body it refuses is read again by Parsson ({@link ParssonReadings}),
+ * which says what is wrong as {@link StrictJson} does for any body. For that the body's bytes are kept while
+ * it is read ({@link RetainedBody}: about 70 bytes a reading, up to {@code sensors.readings.max-body-bytes}).
  */
 public final class ReadingBatchParser {
 
@@ -52,8 +53,11 @@ public final class ReadingBatchParser {
     }
 
     public static ReadingBatch json(InputStream body, int maxBatch) {
-        try (JsonTokenizer json = new JsonTokenizer(body)) {
-            return new JsonReadings(json, new ReadingItems(maxBatch)).read();
+        try (RetainedBody retained = new RetainedBody(body)) {
+            ReadingBatch batch = JacksonReadings.read(retained, maxBatch);
+            return batch != null ? batch : ParssonReadings.read(retained, maxBatch);
+        } catch (IOException e) {
+            throw StrictJson.unreadable();
         }
     }
 

@@ -54,6 +54,25 @@ final class ReferenceAgreement {
         }
     }
 
+    /**
+     * Fails unless Jackson alone ({@link JacksonReadings}) answers {@code body} wherever the answer is a batch or
+     * its items' errors, as the reference gives it, and leaves every other body to Parsson: a batch that JSON
+     * allows must never cost a second reading.
+     */
+    static void assertJacksonAnswers(byte[] body, int maxBatch) {
+        String reference = outcome(() -> ReferenceReadingBatchParser.json(new ByteArrayInputStream(body), maxBatch));
+        String jackson = outcome(() -> {
+            ReadingBatch batch = JacksonReadings.read(new ByteArrayInputStream(body), maxBatch);
+            if (batch == null) {
+                throw new IllegalStateException("left to Parsson");
+            }
+            return batch;
+        });
+        boolean answered = reference.startsWith("batch of ") || reference.startsWith("InvalidReadingsException");
+        assertEquals(answered ? reference : "undocumented java.lang.IllegalStateException: left to Parsson", jackson,
+                () -> describe(body, maxBatch));
+    }
+
     /** The answer of one parser as text: the batch, or the exception's class, message and fields. */
     static String outcome(Callable<ReadingBatch> parse) {
         try {

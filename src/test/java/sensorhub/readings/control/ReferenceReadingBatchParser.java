@@ -17,7 +17,9 @@ import sensorhub.time.control.IsoTimestamps;
  * What {@link ReadingBatchParser#json} must answer: the Parsson-based reader it replaced, kept as it was (only
  * the CSV half is gone, which still lives there), as the oracle of {@code ReadingBatchJsonPropertiesTest} and
  * of {@code ReadingBatchParserFuzzTest#jsonLikeReference}. It reads through {@link StrictJson#parser}, so Parsson
- * (a test dependency; the servers bring their own) decides what is JSON.
+ * (a test dependency; the servers bring their own) decides what is JSON. {@link ParssonReadings}, which answers the
+ * bodies Jackson refuses, reads as this does, but through the service's own {@link ReadingItems}; this keeps its
+ * own copy, so that it stays an oracle apart from the code it checks.
  */
 final class ReferenceReadingBatchParser {
 
