@@ -1,8 +1,9 @@
 package sensorhub.readings.control;
 
 import jakarta.json.JsonException;
-import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParser;
+import java.io.InputStream;
 import sensorhub.blocks.entity.ReadingBatch;
 import sensorhub.json.control.InvalidJsonException;
 import sensorhub.json.control.StrictJson;
@@ -28,6 +29,46 @@ final class ParssonReadings {
     private ParssonReadings(int maxBatch) {
         this.items = new ReadingItems(maxBatch);
         this.fields = new ReadingFields(items);
+    }
+
+    private ParssonReadings(int maxBatch, String sensorId) {
+        this.items = new ReadingItems(maxBatch);
+        this.fields = new ReadingFields(items, sensorId);
+    }
+
+    /**
+     * One sensor's readings as its MQTT topic carries them: a reading {@code {creation_date, value}}, an array of
+     * them, or a bare number, which is a reading at {@code receivedAt}. Messages are small, so Parsson reads them
+     * at once; its numbers' text keeps the sign of a zero.
+     */
+    static ReadingBatch ofSensor(InputStream body, String sensorId, String receivedAt, int maxBatch) {
+        ParssonReadings readings = new ParssonReadings(maxBatch, sensorId);
+        try (JsonParser parser = StrictJson.parser(body)) {
+            if (!parser.hasNext()) {
+                throw new InvalidJsonException("The message is empty; a JSON document was expected.");
+            }
+            Event first = StrictJson.next(parser);
+            if (first == Event.VALUE_NUMBER) {
+                readings.items.accept(0, sensorId, receivedAt, finite(Double.parseDouble(parser.getString())));
+            } else if (first == Event.START_OBJECT) {
+                readings.item(parser, 0);
+            } else if (first == Event.START_ARRAY) {
+                readings.items(parser);
+            } else {
+                throw new InvalidReadingsException("The message must be a number, a reading {creation_date, value} "
+                        + "or an array of readings.");
+            }
+            if (parser.hasNext()) {
+                throw new InvalidReadingsException("The message has more after its JSON document.");
+            }
+            return readings.items.finish();
+        } catch (JsonException e) {
+            throw StrictJson.invalid(e);
+        }
+    }
+
+    private static double finite(double value) {
+        return Double.isInfinite(value) ? Double.NaN : value;
     }
 
     static ReadingBatch read(RetainedBody body, int maxBatch) {
@@ -61,21 +102,26 @@ final class ParssonReadings {
             if (!parser.hasNext() || parser.next() != Event.START_ARRAY) {
                 throw new InvalidReadingsException("The body must be a JSON array of readings.");
             }
-            int index = 0;
-            for (Event event = StrictJson.next(parser); event != Event.END_ARRAY; event = StrictJson.next(parser)) {
-                items.checkCount(index);
-                if (event == Event.START_OBJECT) {
-                    item(parser, index);
-                } else {
-                    StrictJson.skip(parser, event, ITEM_DEPTH);
-                    items.reject(index, "", "must be an object {sensor_id, creation_date, value}");
-                }
-                index++;
-            }
+            items(parser);
             if (parser.hasNext()) {
                 throw new InvalidReadingsException("The body has more after the array of readings.");
             }
             return items.finish();
+        }
+    }
+
+    /** The items of the array just opened, up to its end. */
+    private void items(JsonParser parser) {
+        int index = 0;
+        for (Event event = StrictJson.next(parser); event != Event.END_ARRAY; event = StrictJson.next(parser)) {
+            items.checkCount(index);
+            if (event == Event.START_OBJECT) {
+                item(parser, index);
+            } else {
+                StrictJson.skip(parser, event, ITEM_DEPTH);
+                items.reject(index, "", "must be an object {sensor_id, creation_date, value}");
+            }
+            index++;
         }
     }
 

@@ -4,12 +4,6 @@ import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -64,55 +58,10 @@ public final class ReadingBatchParser {
     /**
      * The readings of one sensor, as its own MQTT topic carries them: one reading {@code {creation_date, value}},
      * an array of them, or a bare number, which is a reading at {@code receivedMicros}. A {@code sensor_id} may be
-     * given only as the sensor's own id. Read whole, as a tree, by the same strict reader as every JSON body (such
-     * messages are small): errors name the items as a batch's do.
+     * given only as the sensor's own id. Errors name the items as a batch's do.
      */
     public static ReadingBatch ofSensor(InputStream body, String sensorId, long receivedMicros, int maxBatch) {
-        ReadingItems items = new ReadingItems(maxBatch);
-        JsonValue document = StrictJson.read(body);
-        if (document instanceof JsonNumber number) {
-            items.accept(0, sensorId, EpochMicros.toInstant(receivedMicros).toString(), finite(number));
-            return items.finish();
-        }
-        List<JsonValue> readings = document instanceof JsonArray array ? array : List.of(document);
-        for (int index = 0; index < readings.size(); index++) {
-            items.checkCount(index);
-            if (readings.get(index) instanceof JsonObject reading) {
-                ofSensor(items, index, reading, sensorId);
-            } else {
-                items.reject(index, "", "must be an object {creation_date, value}");
-            }
-        }
-        return items.finish();
-    }
-
-    private static void ofSensor(ReadingItems items, int index, JsonObject reading, String sensorId) {
-        JsonValue id = reading.getOrDefault("sensor_id", Json.createValue(sensorId));
-        JsonValue time = reading.getOrDefault("creation_date", JsonValue.NULL);
-        JsonValue value = reading.getOrDefault("value", JsonValue.NULL);
-        boolean wellTyped = true;
-        if (!(id instanceof JsonString named) || !named.getString().equals(sensorId)) {
-            items.reject(index, "sensor_id", "must be the topic's sensor id, or left out");
-            wellTyped = false;
-        }
-        if (time != JsonValue.NULL && !(time instanceof JsonString)) {
-            items.reject(index, "creation_date", "must be a string");
-            wellTyped = false;
-        }
-        if (value != JsonValue.NULL && !(value instanceof JsonNumber)) {
-            items.reject(index, "value", "must be a number");
-            wellTyped = false;
-        }
-        if (wellTyped) {
-            items.accept(index, sensorId, time instanceof JsonString text ? text.getString() : null,
-                    value instanceof JsonNumber number ? finite(number) : Double.NaN);
-        }
-    }
-
-    /** NaN for a number beyond the range of a double, which the batch refuses as not finite. */
-    private static double finite(JsonNumber number) {
-        double value = number.doubleValue();
-        return Double.isFinite(value) ? value : Double.NaN;
+        return ParssonReadings.ofSensor(body, sensorId, EpochMicros.toInstant(receivedMicros).toString(), maxBatch);
     }
 
     /**

@@ -16,6 +16,8 @@ final class ReadingFields {
     enum Kind { STRING, NUMBER, NULL, OTHER }
 
     private final ReadingItems items;
+    /** The sensor of every item where the items come from one sensor's topic, else null. */
+    private final String topicSensorId;
     private int index;
     private String sensorId;
     private String creationDate;
@@ -24,7 +26,13 @@ final class ReadingFields {
     private int seen;
 
     ReadingFields(ReadingItems items) {
+        this(items, null);
+    }
+
+    /** Fields of items that belong to one sensor: {@code sensor_id} may be left out, or be that sensor's. */
+    ReadingFields(ReadingItems items, String topicSensorId) {
         this.items = items;
+        this.topicSensorId = topicSensorId;
     }
 
     /** Which of the three fields {@code key} names, {@link #OTHER} for any other. */
@@ -84,6 +92,12 @@ final class ReadingFields {
     }
 
     void end() {
+        if (topicSensorId != null && sensorId == null) {
+            sensorId = topicSensorId;
+        } else if (topicSensorId != null && !topicSensorId.equals(sensorId)) {
+            items.reject(index, "sensor_id", "must be the topic's sensor id, or left out");
+            wellTyped = false;
+        }
         if (wellTyped) {
             items.accept(index, sensorId, creationDate, value);
         }

@@ -139,6 +139,19 @@ class MqttIT extends BlackBoxTest {
     }
 
     @Test
+    void keepsTheSignOfZeroBitForBit() throws Exception {
+        String id = Fixtures.sensor(api, "°C");
+
+        publish("sensors/" + id + "/readings", "{\"creation_date\": \"" + at(0) + "\", \"value\": -0.0}");
+        publish("sensors/readings", Fixtures.readings(Fixtures.reading(id, at(1), -0.0)));
+        awaitReadings(id, 2);
+
+        String stored = api.get("sensors/" + Api.segment(id) + "/values?from=" + START + "&to=9999-12-31T00:00:00Z")
+                .body();
+        assertEquals(2, stored.split("\"value\":-0\\.0", -1).length - 1, stored);
+    }
+
+    @Test
     void storesBatchesOfAnySensorsAsJsonOrCsvWithIdsThatNeedEscaping() throws Exception {
         String plain = Fixtures.sensor(api, "°C");
         String escaped = plain + "+é";

@@ -42,6 +42,33 @@ class ReadingBatchParserTest {
     }
 
     @Test
+    void readsEveryFormOfOneSensorsMessageKeepingTheSignOfZero() {
+        long received = 1_767_323_045_000_001L;
+        ReadingBatch bare = ReadingBatchParser.ofSensor(body(" -0.0 "), "k", received, MAX_BATCH);
+        ReadingBatch one = ReadingBatchParser.ofSensor(body("""
+                {"creation_date": "2026-01-02T03:04:05Z", "value": -0, "sensor_id": "k"}"""), "k", 0, MAX_BATCH);
+        ReadingBatch many = ReadingBatchParser.ofSensor(body("""
+                [{"creation_date": "2026-01-02T03:04:05Z", "value": 1}, {"value": 2.5,
+                  "creation_date": "2026-01-02T03:04:06Z"}]"""), "k", 0, MAX_BATCH);
+
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(bare.value(0)));
+        assertEquals(received, bare.micros(0));
+        assertReading(one, 0, "k", "2026-01-02T03:04:05Z", -0.0);
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(one.value(0)));
+        assertReading(many, 1, "k", "2026-01-02T03:04:06Z", 2.5);
+    }
+
+    @Test
+    void refusesAnotherSensorsIdInOneSensorsMessage() {
+        var thrown = assertThrows(InvalidReadingsException.class, () -> ReadingBatchParser.ofSensor(body("""
+                [{"sensor_id": "other", "creation_date": "2026-01-02T03:04:05Z", "value": 1}, "x"]"""), "k", 0,
+                MAX_BATCH));
+
+        assertEquals(List.of(new Field("[0].sensor_id", "must be the topic's sensor id, or left out"),
+                new Field("[1]", "must be an object {sensor_id, creation_date, value}")), thrown.fields());
+    }
+
+    @Test
     void ignoresUnknownFields() {
         ReadingBatch batch = json("""
                 [{"note": "x", "sensor_id": "kitchen", "extra": {"value": "nested"}, "tags": [1, [2]],
