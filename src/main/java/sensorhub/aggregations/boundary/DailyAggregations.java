@@ -18,7 +18,7 @@ import sensorhub.aggregations.control.KeptAggregations;
 import sensorhub.aggregations.entity.DailyAggregation;
 import sensorhub.blocks.boundary.ReadingBlocks.Purpose;
 import sensorhub.blocks.boundary.ReadingBlocks;
-import sensorhub.blocks.control.BlockHeader;
+import sensorhub.blocks.entity.BlockHeader;
 import sensorhub.database.control.TransientFailures;
 import sensorhub.meters.control.Meters.StatisticsSource;
 import sensorhub.meters.control.Meters;

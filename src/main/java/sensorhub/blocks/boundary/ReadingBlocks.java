@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import sensorhub.blocks.control.BlockHeader;
+import sensorhub.blocks.entity.BlockHeader;
 import sensorhub.blocks.control.BlockTable;
 import sensorhub.blocks.control.BlockWrites;
 import sensorhub.blocks.control.SeriesPoints;

@@ -10,7 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import sensorhub.blocks.control.BlockHeader;
+import sensorhub.blocks.entity.BlockHeader;
 import sensorhub.blocks.entity.Reading;
 import sensorhub.database.control.ConcurrentWriteException;
 import sensorhub.numbers.control.ExactSum;
@@ -357,9 +357,9 @@ public final class BlockTable {
             query.setLong(3, toMicros);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    BlockHeader header = new BlockHeader(new BlockCell(rows.getLong(1), rows.getLong(2)),
-                            rows.getInt(3), rows.getLong(4), rows.getLong(5), rows.getDouble(6), rows.getDouble(7),
-                            rows.getDouble(8), rows.getDouble(9), ExactSum.fromBytes(rows.getBytes(10)));
+                    BlockHeader header = new BlockHeader(rows.getLong(1), rows.getLong(2), rows.getInt(3),
+                            rows.getLong(4), rows.getLong(5), rows.getDouble(6), rows.getDouble(7), rows.getDouble(8),
+                            rows.getDouble(9), ExactSum.fromBytes(rows.getBytes(10)));
                     byte[] readings = rows.getBytes(11);
                     headers.add(readings == null ? header : zerosSigned(header, readings));
                 }
@@ -383,7 +383,7 @@ public final class BlockTable {
             min = Math.min(min, value);
             max = Math.max(max, value);
         }
-        return new BlockHeader(header.cell(), header.count(), header.firstMicros(), header.lastMicros(), values[0],
+        return new BlockHeader(header.startMicros(), header.endMicros(), header.count(), header.firstMicros(), header.lastMicros(), values[0],
                 lastOf(values), min, max, header.sum());
     }
 

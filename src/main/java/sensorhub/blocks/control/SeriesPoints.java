@@ -1,5 +1,6 @@
 package sensorhub.blocks.control;
 
+import sensorhub.blocks.entity.BlockHeader;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;

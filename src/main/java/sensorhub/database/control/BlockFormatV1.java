@@ -12,7 +12,7 @@ import java.util.List;
  * even when empty). A migration's bytes are a contract (STYLE
  * 18): the live codec ({@code sensorhub.blocks.control.BlockCodec}) may move on to other versions and still reads
  * these, while this copy never changes. Written for clarity, not speed: a migration runs once. {@code
- * BlockFormatV1Test} holds it to the live codec's version 1, byte for byte.
+ * FrozenBlockFormatTest} holds it to the live codec's version 1, byte for byte.
  */
 public final class BlockFormatV1 {
 

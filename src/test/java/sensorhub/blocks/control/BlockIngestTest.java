@@ -1,5 +1,6 @@
 package sensorhub.blocks.control;
 
+import sensorhub.blocks.entity.BlockHeader;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
