@@ -8,6 +8,10 @@
 #
 #   server-config/verify-portability.sh
 #   SERVERS="wildfly liberty" DBS=h2 server-config/verify-portability.sh
+#   RUNS="payara/mysql wildfly/mysql liberty/h2" server-config/verify-portability.sh   (what .ci/run does)
+#
+# RUNS names the server/database pairs the suite runs on (by default each of SERVERS on each of DBS); the layout
+# check runs once for each server in SERVERS.
 #
 # Prints one line per server and database with the suite's pass/fail counts; exits non-zero if any fails.
 # MariaDB (DBS containing mysql): 127.0.0.1:3306, where root without a password creates a database
@@ -23,6 +27,10 @@ ROOT=$PWD
 
 SERVERS=${SERVERS:-payara wildfly liberty}
 DBS=${DBS:-h2 mysql}
+if [ -z "${RUNS:-}" ]; then
+    RUNS=$(for server in $SERVERS; do for db in $DBS; do printf '%s/%s ' "$server" "$db"; done; done)
+fi
+DBS=$(for run in $RUNS; do echo "${run#*/}"; done | sort -u | tr '\n' ' ')
 WILDFLY_VERSION=39.0.1.Final
 LIBERTY_VERSION=26.0.0.3
 M2_REPO=${M2_REPO:-$HOME/.m2/repository}
@@ -42,8 +50,8 @@ declare -A HTTP_PORT=([payara]=18085 [wildfly]=18080 [liberty]=18090)
 declare -A HEALTH_ROOT=([payara]=http://127.0.0.1:18085 [wildfly]=http://127.0.0.1:19990 [liberty]=http://127.0.0.1:18090)
 declare -A PROFILE=([payara]="" [wildfly]=wildfly [liberty]=liberty)
 # The JNDI name of the reads' datasource that server-config/<server>/reads.* binds, and the log the server writes
-# in a suite's run folder, with its rotated parts beside it (payara.log.0, .1, ...; server.log.<date>). Payara
-# Micro's console goes nowhere under Arquillian (outputToConsole false): its MariaDB suite asks for a log file.
+# in a suite's run folder, with its rotated parts beside it (payara.log.0, .1, ...; server.log.<date>); Payara
+# Micro's MariaDB suite asks for a log file of its own (--logtofile) with the rotation the production log has.
 declare -A READS_DATASOURCE=([payara]=jdbc/sensorhub-reads [wildfly]=java:jboss/datasources/SensorHubReadsDS
                              [liberty]=jdbc/sensorhub-reads)
 declare -A SERVER_LOG=([payara]=payara.log [wildfly]=wildfly/standalone/log/server.log
@@ -354,14 +362,14 @@ H2_JAR=$(fetch com.h2database h2 "$H2_VERSION" jar) || die "no H2 driver"
 rm -rf "$WORK/runs"
 
 for server in $SERVERS; do
-    for db in $DBS; do run_suite "$server" "$db"; done
+    for run in $RUNS; do [ "${run%/*}" = "$server" ] && run_suite "$server" "${run#*/}"; done
     run_layout "$server"
 done
 
 [ "$(sha256sum "$WAR" | cut -d' ' -f1)" = "$WAR_SUM" ] || { FAILED=1; log "the WAR changed during the run"; }
 
 echo
-echo "== One WAR ($(basename "$WAR"), sha256 ${WAR_SUM:0:12}), the same suite on each server and database;"
+echo "== One WAR ($(basename "$WAR"), sha256 ${WAR_SUM:0:12}), the same suite on each server and database of RUNS;"
 echo "   each suite run starts from an empty database and must leave the WAR's $MIGRATIONS migration(s) applied;"
 echo "   the MariaDB runs read through a second pool (server-config/*/reads.*, on the same database), named in the log"
 printf '%s\n' "${RESULTS[@]}"

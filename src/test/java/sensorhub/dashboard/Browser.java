@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -27,6 +28,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import sensorhub.testing.Prerequisites;
 
 /**
  * A headless Chromium for one test, driven through Debian's chromedriver: both named by path (system properties
@@ -65,11 +67,9 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
 
     private static File installed(String property, String standard) {
         File file = new File(System.getProperty(property, standard));
-        if (!file.canExecute()) {
-            throw new IllegalStateException("The dashboard tests need Chromium and its driver at " + file
-                    + ", which is not there. Install Debian's packages (as .ci/run does): "
-                    + "apt-get install -y chromium chromium-driver; or name other paths with -D" + property + "=...");
-        }
+        Prerequisites.need(file.canExecute() ? Optional.empty() : Optional.of("the dashboard's tests need Chromium "
+                + "and its driver at " + file + " (apt-get install -y chromium chromium-driver, as .ci/run does; "
+                + "or name other paths with -D" + property + "=...)"));
         return file;
     }
 

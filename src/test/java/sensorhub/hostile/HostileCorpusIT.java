@@ -59,6 +59,8 @@ class HostileCorpusIT extends BlackBoxTest {
     static final String DAY = "2026-01-02";
     static final String RANGE = "?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z";
     static final String DAYS = "?from=2026-01-01&to=2026-01-31";
+    /** The suite runs on WildFly (pom profile wildfly), whose Undertow answers some requests itself. */
+    static final boolean UNDERTOW = "wildfly".equals(System.getProperty("arquillian.launch"));
 
     /** The data the cases aim at: two sensors with readings, a key to revoke, a revoked key. */
     record World(String id, String other, String location, String type, String keyId, String keyName,
@@ -907,16 +909,27 @@ class HostileCorpusIT extends BlackBoxTest {
         queries.put("type", "/api/latest_values?type=");
         queries.put("zone", "/api/sensor_values/" + w.id() + "/" + DAY + "?zone=");
         for (String escape : List.of("%", "%Z", "%ZZ", "%C3%28", "a%2")) {
-            queries.forEach((parameter, target) -> cases.add(call("GET ?" + parameter + "=" + escape, "GET",
-                    target + escape).overSocket().expect(400).then(field(parameter))));
-            cases.add(call("DELETE ?to=" + escape, "DELETE", "/api/sensors/" + w.id() + "/values?from="
-                    + "2026-01-01T00:00:00Z&to=" + escape).overSocket().expect(400).then(field("to")));
+            boolean byUndertow = UNDERTOW && !escape.equals("%C3%28");
+            queries.forEach((parameter, target) -> cases.add(queryRefusal(call("GET ?" + parameter + "=" + escape,
+                    "GET", target + escape), parameter, byUndertow)));
+            cases.add(queryRefusal(call("DELETE ?to=" + escape, "DELETE", "/api/sensors/" + w.id() + "/values?from="
+                    + "2026-01-01T00:00:00Z&to=" + escape), "to", byUndertow));
             cases.add(call("GET ?location=" + escape + " without key", "GET", "/api/sensors?location=" + escape)
                     .key(null).overSocket().expect(400, 401));
             cases.add(call("GET /api/sensors/" + escape, "GET", "/api/sensors/" + escape).overSocket()
                     .expect(escape.equals("%C3%28") ? new Integer[] {400} : new Integer[] {200, 400}).byServer());
         }
         return cases;
+    }
+
+    /**
+     * A malformed query escape is refused with 400: by the application, naming the parameter, or on WildFly by
+     * Undertow, which decodes the query before any filter runs and answers an empty 400 for a {@code %} without
+     * two hex digits (docs/operations.md, "What answers without a key").
+     */
+    private static Hostile queryRefusal(Hostile call, String parameter, boolean byUndertow) {
+        Hostile sent = call.overSocket().expect(400);
+        return byUndertow ? sent.byServer() : sent.then(field(parameter));
     }
 
     /** Each route as an admin would call it successfully. */

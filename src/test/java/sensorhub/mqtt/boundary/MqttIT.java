@@ -3,7 +3,6 @@ package sensorhub.mqtt.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
@@ -16,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import sensorhub.testing.Api;
 import sensorhub.testing.BlackBoxTest;
 import sensorhub.testing.Fixtures;
+import sensorhub.testing.Prerequisites;
 import sensorhub.testing.PrivateBroker;
 
 /**
@@ -46,8 +47,9 @@ class MqttIT extends BlackBoxTest {
     @BeforeEach
     void connectAsADevice() throws InterruptedException {
         String broker = System.getProperty("it.mqtt.url", "");
-        assumeTrue(!broker.isBlank() && PrivateBroker.unavailable().isEmpty(),
-                () -> "MQTT not tested: " + PrivateBroker.unavailable().orElse("no broker for this run (it.mqtt.url)"));
+        Prerequisites.need(PrivateBroker.unavailable().map(why -> "MQTT's tests need a broker: " + why)
+                .or(() -> broker.isBlank() ? Optional.of("MQTT's tests need a broker: none for this run (it.mqtt.url)")
+                        : Optional.empty()));
         URI url = URI.create(broker);
         device = Mqtt3Client.builder().identifier("it-device-" + UUID.randomUUID()).serverHost(url.getHost())
                 .serverPort(url.getPort()).buildBlocking();
