@@ -189,6 +189,9 @@ class MqttIT extends BlackBoxTest {
         List<String[]> refused = List.of(
                 new String[] {topic, "not json", "400"},
                 new String[] {topic, "[".repeat(100) + "]".repeat(100), "400"},
+                new String[] {topic, "{\"a\":".repeat(2000) + "1" + "}".repeat(2000), "400"},
+                new String[] {topic, "", "400"},
+                new String[] {topic, "{\"creation_date\": \"" + at(1) + "\", \"value\": 1, \"value\": 2}", "400"},
                 new String[] {topic, "{\"creation_date\": \"yesterday\", \"value\": 1}", "400"},
                 new String[] {topic, "{\"creation_date\": \"" + at(1) + "\", \"value\": \"1\"}", "400"},
                 new String[] {topic, "{\"creation_date\": \"" + at(0) + "\", \"value\": 2}", "409"},
@@ -203,6 +206,9 @@ class MqttIT extends BlackBoxTest {
             assertEquals(Integer.parseInt(message[2]), refusal.getInt("status"), refusal.toString());
             assertNotNull(refusal.getString("detail"));
         }
+        device.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(new byte[] {'{', (byte) 0xC3, '(', '}'})
+                .send();
+        assertEquals(400, awaitRefusal(topic).getInt("status"), "a payload that is not UTF-8");
         publish("sensors/" + id + "/extra/readings", "5");
         publish(topic, "{\"creation_date\": \"" + at(2) + "\", \"value\": 3}");
 
