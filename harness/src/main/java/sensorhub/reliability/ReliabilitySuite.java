@@ -27,7 +27,8 @@ import sensorhub.reliability.StoredReadings.Verdict;
  * {@code target/reliability.md}. Everything it started is stopped before it returns, also on failure; a failed
  * criterion then fails the build.
  *
- * <p>Run by {@code ./mvnw -Preliability verify}; the only argument is the project directory.
+ * <p>Run by {@code ./mvnw -f harness/pom.xml -Preliability verify} after the WAR is packaged; the only argument is
+ * the WAR project's directory.
  */
 public final class ReliabilitySuite {
 

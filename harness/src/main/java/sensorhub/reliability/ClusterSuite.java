@@ -41,7 +41,7 @@ import sensorhub.reliability.ApiTraffic.Answer;
  * would: a trial of what DEPLOYING.md advises against.
  *
  * <p>Run by {@code server-config/cluster/verify-cluster.sh}
- * ({@code ./mvnw -Preliability verify -Dreliability.suite=sensorhub.reliability.ClusterSuite}).
+ * ({@code ./mvnw -f harness/pom.xml -Pcluster verify}).
  */
 public final class ClusterSuite {
 

@@ -23,8 +23,8 @@ import sensorhub.benchmark.ServiceClient.Timed;
  * reading and the server's heap, all in one run against a fresh MariaDB database; then issue 11's peers doing the
  * same work with the same data ({@link Peers}). Prints the tables and writes them to {@code target/benchmark.md}.
  *
- * <p>Run by {@code ./mvnw -Pbenchmark verify} (MariaDB must be up, see {@link BenchmarkSettings}); the only
- * argument is the project directory. Figures are printed, never asserted: no run fails on a timing.
+ * <p>Run by {@code ./mvnw -f harness/pom.xml -Pbenchmark verify} after the WAR is packaged (MariaDB must be up,
+ * see {@link BenchmarkSettings}); the only argument is the WAR project's directory. Figures are printed, never asserted: no run fails on a timing.
  */
 public final class ReadingsBenchmark {
 

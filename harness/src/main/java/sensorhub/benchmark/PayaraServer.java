@@ -214,7 +214,7 @@ public final class PayaraServer implements AutoCloseable {
         }
     }
 
-    static void deleteRecursively(Path directory) throws IOException {
+    public static void deleteRecursively(Path directory) throws IOException {
         if (Files.exists(directory)) {
             try (Stream<Path> paths = Files.walk(directory)) {
                 for (Path path : paths.sorted((a, b) -> b.compareTo(a)).toList()) {

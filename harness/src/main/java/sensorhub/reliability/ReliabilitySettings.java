@@ -7,7 +7,7 @@ import java.util.List;
  * Sizes, durations, limits and ports of a reliability run. Each can be overridden by a system property of the same
  * name with the prefix {@code reliability.}, e.g. {@code -Dreliability.loadSeconds=20} for a quick trial.
  * {@code reliability.payaraOptions} adds Payara Micro options (e.g. {@code --prebootcommandfile some.asadmin});
- * the {@code reliability} profile of the pom passes it on.
+ * a {@code -D} on the harness's command line reaches the suite as it is.
  */
 record ReliabilitySettings(
         int loadClients,
