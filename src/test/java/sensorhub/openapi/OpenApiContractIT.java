@@ -57,6 +57,8 @@ class OpenApiContractIT extends BlackBoxTest {
     private static final Set<String> UNPROVOKED = Set.of("500", "503");
     private static final String DAY = "2026-03-10";
     private static final String JSON = "application/json";
+    /** The suite runs on WildFly (pom profile wildfly), whose served document differs as documented below. */
+    private static final boolean ON_WILDFLY = "wildfly".equals(System.getProperty("arquillian.launch"));
     private static final String CSV = "text/csv";
     private static final String TOO_LARGE_JSON = "[\"" + "x".repeat(2_200_000) + "\"]";
     private static final int LARGE_BODY = 1 << 20;
@@ -73,7 +75,7 @@ class OpenApiContractIT extends BlackBoxTest {
             Answer served = api.as(null).follow(api.serverRoot("/openapi"));
             assertEquals(200, served.status(), served.body());
             servedText = served.body();
-            String valid = withoutEmptyObjects(servedText);
+            String valid = withoutContextRoot(withoutEmptyObjects(servedText));
             validator = OpenApiInteractionValidator.createForInlineApiSpecification(valid).build();
             document = new OpenAPIV3Parser().readContents(valid).getOpenAPI();
         }
@@ -89,6 +91,9 @@ class OpenApiContractIT extends BlackBoxTest {
         ((ObjectNode) file).remove("servers");
         ((ObjectNode) served).remove("servers");
         withoutContextRoot((ObjectNode) served);
+        if (ON_WILDFLY) {
+            withoutRequiredBodies(file);
+        }
 
         assertEquals(YAML.writeValueAsString(file), YAML.writeValueAsString(sorted(served, file)),
                 "the served /openapi is not META-INF/openapi.yaml");
@@ -477,6 +482,29 @@ class OpenApiContractIT extends BlackBoxTest {
                 removeIfEmpty(info, "license");
                 removeIfEmpty(info, "contact");
             }
+            return YAML.writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The document without {@code required} on its request bodies: WildFly 39 serves every request body as
+     * optional (docs/operations.md); the service refuses a missing body all the same, with 400.
+     */
+    private static void withoutRequiredBodies(JsonNode document) {
+        document.path("paths").forEach(path -> path.forEach(operation -> {
+            if (operation.get("requestBody") instanceof ObjectNode body) {
+                body.remove("required");
+            }
+        }));
+    }
+
+    /** The served text with the paths as the file writes them (see {@link #withoutContextRoot(ObjectNode)}). */
+    private String withoutContextRoot(String served) {
+        try {
+            ObjectNode tree = (ObjectNode) YAML.readTree(served);
+            withoutContextRoot(tree);
             return YAML.writeValueAsString(tree);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
