@@ -363,8 +363,10 @@ class OpenApiContractIT extends BlackBoxTest {
             }
             http.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
             // A body over the route's limit is refused by its declared length, before it is read: sent only once the
-            // server asks for it, the client reads the refusal instead of failing on a closed connection.
-            http.expectContinue(body != null && body.length() > LARGE_BODY);
+            // server asks for it, the client reads the refusal instead of failing on a closed connection. Not on
+            // WildFly: Undertow answers the Expect with the final 413, on which JDK 17's HttpClient waits forever
+            // (JDK 25's reads it); Undertow reads the unwanted body, so it can be sent at once there.
+            http.expectContinue(body != null && body.length() > LARGE_BODY && !ON_WILDFLY);
             Answer answer = send(http);
             SimpleResponse.Builder response = SimpleResponse.Builder.status(answer.status()).withBody(answer.body());
             answer.headers().map().forEach((name, values) -> {

@@ -15,7 +15,7 @@ import sensorhub.benchmark.PayaraServer;
  * database outage, an in-flight window of 1,000. It can be stopped (SIGTERM: Mosquitto saves its store) and killed,
  * and started again on the same store.
  */
-final class PrivateMosquitto implements AutoCloseable {
+public final class PrivateMosquitto implements AutoCloseable {
 
     private static final String BINARY = "/usr/sbin/mosquitto";
     private static final long STARTUP_MILLIS = 20_000;
@@ -31,7 +31,7 @@ final class PrivateMosquitto implements AutoCloseable {
     }
 
     /** A fresh store in {@code home}, the broker started on {@code port} of the loopback address. */
-    static PrivateMosquitto start(Path home, int port) throws IOException, InterruptedException {
+    public static PrivateMosquitto start(Path home, int port) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(BINARY))) {
             throw new IllegalStateException("No Mosquitto at " + BINARY + ": apt-get install -y mosquitto");
         }
@@ -57,7 +57,7 @@ final class PrivateMosquitto implements AutoCloseable {
         return broker;
     }
 
-    String url() {
+    public String url() {
         return "tcp://127.0.0.1:" + port;
     }
 
