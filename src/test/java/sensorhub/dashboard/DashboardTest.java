@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -21,6 +22,7 @@ import sensorhub.testing.Fixtures;
  * A black-box test of the dashboard at {@code /}: the deployed WAR, a real Chromium, and the API beside it to
  * make data and to check what the page shows against what the service answers.
  */
+@Tag("browser")
 abstract class DashboardTest extends BlackBoxTest {
 
     @RegisterExtension

@@ -11,8 +11,8 @@ import sensorhub.benchmark.PayaraServer;
 
 /**
  * A Mosquitto of the check's own (Debian's {@code mosquitto}), on a private port with a data directory of its own,
- * configured as docs/mqtt.md tells an operator to: persistence saved after every change, queues large enough for a
- * database outage, an in-flight window of 1,000. It can be stopped (SIGTERM: Mosquitto saves its store) and killed,
+ * configured as docs/mqtt.md tells an operator to: persistence saved every 10 s and on a clean stop, queues large
+ * enough for a database outage, an in-flight window of 1,000. It can be stopped (SIGTERM: Mosquitto saves its store) and killed,
  * and started again on the same store.
  */
 public final class PrivateMosquitto implements AutoCloseable {
@@ -42,11 +42,13 @@ public final class PrivateMosquitto implements AutoCloseable {
                 "allow_anonymous true",
                 "persistence true",
                 "persistence_location " + home.resolve("data") + "/",
-                "autosave_on_changes true",
-                "autosave_interval 1",
+                "autosave_interval 10",
                 "max_queued_messages 1000000",
                 "max_queued_bytes 0",
                 "max_inflight_messages 1000",
+                // started as root, Mosquitto drops to user mosquitto, which may not write this folder: every save
+                // then fails ("Permission denied") and a restart loses what the broker had acknowledged
+                "user " + System.getProperty("user.name"),
                 "log_dest stdout",
                 "log_type error",
                 "log_type warning",
