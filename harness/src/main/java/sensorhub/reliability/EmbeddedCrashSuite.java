@@ -80,24 +80,18 @@ public final class EmbeddedCrashSuite {
     public static void main(String[] args) throws Exception {
         Path project = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         Report report = new Report();
-        long begin = System.nanoTime();
         EmbeddedCrashSuite suite = new EmbeddedCrashSuite(project, report);
-        try {
-            suite.run();
-        } catch (Exception | Error e) {
-            report.fail("the run could not complete: " + e);
-            throw e;
-        } finally {
-            suite.stopServer();
-            report.line("whole run, boots included: " + Report.seconds(System.nanoTime() - begin));
-            System.out.println();
-            System.out.println(report.markdown());
-            report.writeTo(project.resolve("target/crash.md"));
-        }
-        if (report.failed()) {
-            throw new IllegalStateException("Crash check: " + report.failures().size()
-                    + " criteria not met; see target/crash.md");
-        }
+        report.complete("Crash check", project.resolve("target/crash.md"), new Report.Check() {
+            @Override
+            public void run() throws Exception {
+                suite.run();
+            }
+
+            @Override
+            public void stop() {
+                suite.stopServer();
+            }
+        });
     }
 
     private void run() throws Exception {

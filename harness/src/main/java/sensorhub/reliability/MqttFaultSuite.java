@@ -91,24 +91,18 @@ public final class MqttFaultSuite {
     public static void main(String[] args) throws Exception {
         Path project = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         Report report = new Report();
-        long begin = System.nanoTime();
         MqttFaultSuite suite = new MqttFaultSuite(project, report);
-        try {
-            suite.run();
-        } catch (Exception | Error e) {
-            report.fail("the run could not complete: " + e);
-            throw e;
-        } finally {
-            suite.stopAll();
-            report.line("whole run, boots included: " + Report.seconds(System.nanoTime() - begin));
-            System.out.println();
-            System.out.println(report.markdown());
-            report.writeTo(project.resolve("target/mqtt-faults.md"));
-        }
-        if (report.failed()) {
-            throw new IllegalStateException("MQTT faults: " + report.failures().size()
-                    + " criteria not met; see target/mqtt-faults.md");
-        }
+        report.complete("MQTT faults", project.resolve("target/mqtt-faults.md"), new Report.Check() {
+            @Override
+            public void run() throws Exception {
+                suite.run();
+            }
+
+            @Override
+            public void stop() {
+                suite.stopAll();
+            }
+        });
     }
 
     private void run() throws Exception {

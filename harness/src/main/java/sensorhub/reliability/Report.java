@@ -98,6 +98,36 @@ final class Report {
         return String.join("\n", out) + "\n";
     }
 
+    /** A check program's work, and what it started, to stop whether the work ended or failed. */
+    interface Check {
+        void run() throws Exception;
+
+        void stop();
+    }
+
+    /**
+     * Runs a check program to its end: its work, then what it started stopped, the table printed and written to
+     * {@code file}, and the run failed (an exception out of {@code main}) if a criterion is not met.
+     */
+    void complete(String name, Path file, Check check) throws Exception {
+        long begin = System.nanoTime();
+        try {
+            check.run();
+        } catch (Exception | Error e) {
+            fail("the run could not complete: " + e);
+            throw e;
+        } finally {
+            check.stop();
+            line("whole run, boots included: " + seconds(System.nanoTime() - begin));
+            System.out.println();
+            System.out.println(markdown());
+            writeTo(file);
+        }
+        if (failed()) {
+            throw new IllegalStateException(name + ": " + failures().size() + " criteria not met; see " + file);
+        }
+    }
+
     void writeTo(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, markdown());
