@@ -46,6 +46,10 @@ public final class PrivateBroker implements AutoCloseable {
 
     /** Starts it, keeping whatever its data directory holds from an earlier start. */
     public PrivateBroker start() {
+        if (listening()) {
+            // another broker there (one an interrupted run left) would be taken for this one, with its sessions
+            throw new IllegalStateException("Port " + port + " is taken: stop what listens there first");
+        }
         try {
             Files.createDirectories(directory.resolve("data"));
             Path config = directory.resolve("mosquitto.conf");
@@ -63,10 +67,21 @@ public final class PrivateBroker implements AutoCloseable {
                     "user root", ""));
             process = new ProcessBuilder(BINARY, "-c", config.toString())
                     .redirectErrorStream(true).redirectOutput(directory.resolve("mosquitto.log").toFile()).start();
+            Process started = process;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
             awaitListening();
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean listening() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException nothing) {
+            return false;
         }
     }
 
