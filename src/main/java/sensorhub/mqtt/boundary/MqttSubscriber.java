@@ -2,6 +2,7 @@ package sensorhub.mqtt.boundary;
 
 import com.hivemq.client.mqtt.MqttClientState;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
@@ -23,7 +24,9 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sensorhub.mqtt.control.Topics;
@@ -35,7 +38,8 @@ import sensorhub.time.control.EpochMicros;
  * The service's MQTT connection, made when the application starts if {@code sensors.mqtt.url} names a broker: an
  * MQTT 3.1.1 session kept by the broker under a stable client id (clean session off), so that messages it delivered
  * and the service did not acknowledge come again after any reconnect; QoS 1 subscriptions shared by every instance
- * ({@code $share/{group}/...}); reconnects with a backoff of 1 s doubling to 30 s. MQTT 3.1.1 rather than 5: the
+ * ({@code $share/{group}/...}); reconnects with a backoff of 1 s doubling to 30 s, each time with a client of its
+ * own (see {@link #connect}). MQTT 3.1.1 rather than 5: the
  * broker's in-flight window is then its own setting, while an MQTT 5 receive maximum that differs from the one a
  * session was made with makes Mosquitto 2.0 resend more than it allows, and the client drops the connection. Every
  * message goes to {@link MessageIngest} on one thread of the server's own.
@@ -87,7 +91,13 @@ public class MqttSubscriber {
     @Inject
     Clock clock;
 
-    private Mqtt3AsyncClient client;
+    static final long FIRST_RECONNECT_DELAY_MILLIS = 1000;
+    static final long MAX_RECONNECT_DELAY_MILLIS = 30_000;
+
+    private volatile Mqtt3AsyncClient client;
+    private volatile boolean stopping;
+    private final AtomicInteger failedAttempts = new AtomicInteger();
+    private Topics topics;
     private MessageIngest ingest;
     private Thread worker;
 
@@ -95,28 +105,52 @@ public class MqttSubscriber {
         if (url.filter(u -> !u.isBlank()).isEmpty()) {
             return;
         }
-        Topics topics = new Topics(prefix, shareGroup);
-        client = builder(URI.create(url.get().trim())).buildAsync();
+        topics = new Topics(prefix, shareGroup);
         ingest = new MessageIngest(topics, maxBatch, maxBytes, batch -> readings.store(batch, Door.MQTT), this::publish, Thread::sleep);
-        // before connecting, so that messages the broker kept for this session are taken as soon as it is resumed
-        client.publishes(MqttGlobalPublishFilter.ALL, this::received, true);
         worker = threads.newThread(ingest);
         worker.setName("sensorhub-mqtt-ingest");
         worker.start();
-        client.connectWith().cleanSession(false).send().thenCompose(connected -> client.subscribe(subscriptions(topics)))
-                .whenComplete((subscribed, failure) -> LOG.info(() -> failure == null
-                        ? "Subscribed to " + topics.subscriptions() + " at " + url.get() + " as " + client
-                                .getConfig().getClientIdentifier().map(Object::toString).orElse("?")
-                        : "MQTT: no connection to " + url.get() + " yet (" + failure + "); retrying"));
+        connect();
+    }
+
+    /**
+     * Connects with a new client, resuming the session the broker keeps under the client id. Each connection gets a
+     * client of its own because HiveMQ's client 1.4 sends no PUBACK for a message the broker redelivers after the
+     * client's own automatic reconnect when acknowledgement is manual (hivemq/hivemq-mqtt-client#526, #796): the
+     * broker's in-flight window then never empties and it delivers nothing more. The MQTT fault check saw exactly
+     * that after a broker restart: both instances connected, 55,000 acknowledged readings left in the broker. A
+     * message of a lost connection that is still in the ingest queue is stored all the same; its acknowledgement
+     * goes nowhere, and the broker sends it again to the new client, where it is stored unchanged.
+     */
+    private void connect() {
+        if (stopping) {
+            return;
+        }
+        Mqtt3AsyncClient next = builder(URI.create(url.get().trim())).addDisconnectedListener(context -> {
+            if (!stopping && context.getSource() != MqttDisconnectSource.USER) {
+                long delay = Math.min(MAX_RECONNECT_DELAY_MILLIS,
+                        FIRST_RECONNECT_DELAY_MILLIS << Math.min(failedAttempts.getAndIncrement(), 5));
+                LOG.info(() -> "MQTT: no connection to " + url.get() + " (" + context.getCause()
+                        + "); connecting again in " + delay + " ms");
+                CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(this::connect);
+            }
+        }).buildAsync();
+        // before connecting, so that messages the broker kept for this session are taken as soon as it is resumed
+        next.publishes(MqttGlobalPublishFilter.ALL, this::received, true);
+        client = next;
+        next.connectWith().cleanSession(false).send().thenCompose(connected -> next.subscribe(subscriptions(topics)))
+                .thenRun(() -> {
+                    failedAttempts.set(0);
+                    LOG.info(() -> "Subscribed to " + topics.subscriptions() + " at " + url.get() + " as "
+                            + next.getConfig().getClientIdentifier().map(Object::toString).orElse("?"));
+                });
     }
 
     private Mqtt3ClientBuilder builder(URI broker) {
         boolean tls = "ssl".equals(broker.getScheme()) || "mqtts".equals(broker.getScheme());
         Mqtt3ClientBuilder builder = Mqtt3Client.builder().identifier(clientId.filter(id -> !id.isBlank())
                 .orElseGet(MqttSubscriber::hostClientId)).serverHost(broker.getHost())
-                .serverPort(broker.getPort() > 0 ? broker.getPort() : tls ? 8883 : 1883)
-                .automaticReconnect().initialDelay(1, TimeUnit.SECONDS).maxDelay(30, TimeUnit.SECONDS)
-                .applyAutomaticReconnect();
+                .serverPort(broker.getPort() > 0 ? broker.getPort() : tls ? 8883 : 1883);
         if (tls) {
             builder = builder.sslWithDefaultConfig();
         }
@@ -191,6 +225,7 @@ public class MqttSubscriber {
         if (client == null) {
             return;
         }
+        stopping = true;
         ingest.stop();
         worker.interrupt();
         client.disconnect();
