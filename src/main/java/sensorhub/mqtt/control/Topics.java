@@ -12,7 +12,9 @@ import java.util.Optional;
  * The service's topics under a prefix ({@code sensors} by default): {@code sensors/{sensor_id}/readings} for one
  * sensor's readings, {@code sensors/readings} for batches of any sensors, {@code sensors/errors} for refusals. A
  * sensor id takes one topic level, percent-encoded where it holds {@code /}, {@code +}, {@code #} or {@code %}
- * (UTF-8, as in a URL), so that any id the REST API takes has a topic.
+ * (UTF-8, as in a URL), so that any id the REST API takes has a topic. With a {@code shareGroup}, the instances of
+ * the group share one subscription ({@code $share/{group}/...}) and each message goes to one of them; with an empty
+ * one, each instance subscribes on its own and gets every message.
  */
 public record Topics(String prefix, String shareGroup) {
 
@@ -32,10 +34,10 @@ public record Topics(String prefix, String shareGroup) {
     public record Foreign(String why) implements Kind {
     }
 
-    /** The filters the service subscribes to, shared by every instance of the group. */
+    /** The filters the service subscribes to: shared by every instance of the group, if there is one. */
     public List<String> subscriptions() {
-        String shared = "$share/" + shareGroup + "/" + prefix;
-        return List.of(shared + "/+/readings", shared + "/readings");
+        String root = shareGroup.isEmpty() ? prefix : "$share/" + shareGroup + "/" + prefix;
+        return List.of(root + "/+/readings", root + "/readings");
     }
 
     public String errors() {

@@ -19,6 +19,11 @@ class TopicsTest {
         assertEquals("sensors/errors", topics.errors());
     }
 
+    @Test
+    void subscribesOnItsOwnWithoutAGroup() {
+        assertEquals(List.of("sensors/+/readings", "sensors/readings"), new Topics("sensors", "").subscriptions());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"kitchen-1", "a/b", "50%", "a+b#c", "Küche 温度", "%2F", "trailing "})
     void namesEverySensorByOneLevelItReadsBack(String id) {
