@@ -1,6 +1,6 @@
 #!/bin/sh
 # HAProxy external-check command for a Galera node: succeeds only if the node answers within
-# 2 s, is Synced (wsrep_local_state 4) and ready (wsrep_ready ON). A donor, a joiner or a node of
+# 4 s, is Synced (wsrep_local_state 4) and ready (wsrep_ready ON). A donor, a joiner or a node of
 # a non-primary component accepts TCP connections and logins, so a TCP or mysql-check would pass
 # it; this check does not.
 #
@@ -12,7 +12,7 @@
 host=${3:-$HAPROXY_SERVER_ADDR}
 port=${4:-$HAPROXY_SERVER_PORT}
 
-status=$(timeout 2 mariadb --no-defaults --protocol=tcp -h"$host" -P"$port" -uhaproxy_check \
+status=$(timeout 4 mariadb --no-defaults --protocol=tcp -h"$host" -P"$port" -uhaproxy_check \
     --connect-timeout=1 -N -B \
     -e "SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_local_state', 'wsrep_ready')" \
     2>/dev/null) || exit 1

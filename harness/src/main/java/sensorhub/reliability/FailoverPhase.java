@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -92,6 +93,7 @@ final class FailoverPhase {
         ExecutorService pool = Executors.newFixedThreadPool(clients + readers);
         List<Client> running = new ArrayList<>();
         start = System.nanoTime();
+        Instant startedAt = Instant.now();
         long instanceKilled;
         long instanceReady;
         long nodeKilled;
@@ -147,6 +149,8 @@ final class FailoverPhase {
                 Report.seconds(instanceReady - start), Report.seconds(nodeKilled - start),
                 Report.seconds(nodeRestarted - start), Report.seconds(nodeSynced - start),
                 Report.seconds(nodeSynced - nodeRestarted)));
+        List<String> changes = cluster.serverChanges(startedAt, Instant.now());
+        report.line("failover: HAProxy's server changes: " + (changes.isEmpty() ? "none" : String.join("; ", changes)));
         window("instance 2 killed", exchanges, instanceKilled, nodeKilled);
         window("node 1 killed", exchanges, nodeKilled, end);
         long status500 = exchanges.stream().filter(e -> e.status() == 500).count();
@@ -278,7 +282,25 @@ final class FailoverPhase {
                 break;
             }
         }
-        return String.join("; ", named);
+        return String.join("; ", named) + "; the other batches with readings of that sensor in the hour of the "
+                + "first missing one: " + String.join("; ", writersOfHour(missing.get(0), running, named));
+    }
+
+    /** The batches of any client with readings of the reading's sensor in the reading's hour, but those named. */
+    private List<String> writersOfHour(long[] reading, List<Client> running, Set<String> named) {
+        long startMicros = ClusterSuite.startMicros(INGEST_DAY);
+        long hour = (reading[1] - startMicros) / 3_600_000_000L;
+        List<String> writers = new ArrayList<>();
+        for (Client client : running) {
+            for (Sent sent : client.sent) {
+                String described = sent.describe();
+                if (sent.sensor() == reading[0] && sent.firstSlot() / 3600 <= hour && hour <= sent.lastSlot() / 3600
+                        && !named.contains(described)) {
+                    writers.add(described);
+                }
+            }
+        }
+        return writers;
     }
 
     /** A batch a client sent: its sensor, its slots, and each attempt's status and time after the phase's start. */

@@ -6,8 +6,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,6 +57,34 @@ final class GaleraCluster implements AutoCloseable {
     Path work() {
         return work;
     }
+
+    /**
+     * HAProxy's server state changes from its log ({@code Server db_write/node1 is DOWN, reason: ...}) between the
+     * two instants, each with its time after {@code from}: which node took the writes when, and why.
+     */
+    List<String> serverChanges(Instant from, Instant to) throws IOException {
+        Path log = work.resolve("haproxy.log");
+        List<String> changes = new ArrayList<>();
+        if (!Files.exists(log)) {
+            return changes;
+        }
+        for (String line : Files.readAllLines(log)) {
+            Matcher change = SERVER_CHANGE.matcher(line);
+            if (!change.find()) {
+                continue;
+            }
+            Instant at = OffsetDateTime.parse(change.group(1)).toInstant();
+            if (!at.isBefore(from) && !at.isAfter(to)) {
+                changes.add(String.format(Locale.ROOT, "%s %s at +%.1f s%s", change.group(2), change.group(3),
+                        Duration.between(from, at).toMillis() / 1000.0,
+                        change.group(4) == null ? "" : " (" + change.group(4) + ")"));
+            }
+        }
+        return changes;
+    }
+
+    private static final Pattern SERVER_CHANGE =
+            Pattern.compile("^(\\S+) Server (\\S+) is (UP|DOWN)(?:, reason: ([^,]+))?");
 
     void killNode(int node) throws IOException, InterruptedException {
         run(30, "kill-node", Integer.toString(node));
