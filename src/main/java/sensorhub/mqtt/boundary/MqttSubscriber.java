@@ -38,9 +38,9 @@ import sensorhub.time.control.EpochMicros;
  * The service's MQTT connection, made when the application starts if {@code sensors.mqtt.url} names a broker: an
  * MQTT 3.1.1 session kept by the broker under a stable client id (clean session off), so that messages it delivered
  * and the service did not acknowledge come again after any reconnect; QoS 1 subscriptions of its own, or shared by
- * the instances of {@code sensors.mqtt.share-group} (see {@link Topics}); reconnects with a backoff of 1 s doubling to 30 s, each time with a client of its
- * own (see {@link #connect}). MQTT 3.1.1 rather than 5: the
- * broker's in-flight window is then its own setting, while an MQTT 5 receive maximum that differs from the one a
+ * the instances of {@code sensors.mqtt.share-group} (see {@link Topics}); reconnects with a backoff of 1 s doubling
+ * to 30 s, each time with a client of its own (see {@link #connect}). MQTT 3.1.1 rather than 5: the broker's
+ * in-flight window is then its own setting, while an MQTT 5 receive maximum that differs from the one a
  * session was made with makes Mosquitto 2.0 resend more than it allows, and the client drops the connection. Every
  * message goes to {@link MessageIngest} on one thread of the server's own.
  */
