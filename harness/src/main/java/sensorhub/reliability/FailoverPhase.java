@@ -150,7 +150,8 @@ final class FailoverPhase {
                 Report.seconds(nodeRestarted - start), Report.seconds(nodeSynced - start),
                 Report.seconds(nodeSynced - nodeRestarted)));
         List<String> changes = cluster.serverChanges(startedAt, Instant.now());
-        report.line("failover: HAProxy's server changes: " + (changes.isEmpty() ? "none" : String.join("; ", changes)));
+        report.line("failover: HAProxy's server changes: "
+                + (changes.isEmpty() ? "none" : String.join("; ", changes)));
         window("instance 2 killed", exchanges, instanceKilled, nodeKilled);
         window("node 1 killed", exchanges, nodeKilled, end);
         long status500 = exchanges.stream().filter(e -> e.status() == 500).count();

@@ -12,9 +12,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The three Galera nodes and the HAProxy in front of them, as {@code server-config/cluster/cluster.sh} runs them
@@ -29,6 +29,9 @@ final class GaleraCluster implements AutoCloseable {
     static final String DATABASE = "sensorhub";
     static final String USER = "sensorhub";
     static final String PASSWORD = "cluster-secret";
+    /** A line of HAProxy's log that says a server went up or down: time, proxy/server, state, reason. */
+    private static final Pattern SERVER_CHANGE =
+            Pattern.compile("^(\\S+) Server (\\S+) is (UP|DOWN)(?:, reason: ([^,]+))?");
 
     private final Path script;
     private final Path work;
@@ -82,9 +85,6 @@ final class GaleraCluster implements AutoCloseable {
         }
         return changes;
     }
-
-    private static final Pattern SERVER_CHANGE =
-            Pattern.compile("^(\\S+) Server (\\S+) is (UP|DOWN)(?:, reason: ([^,]+))?");
 
     void killNode(int node) throws IOException, InterruptedException {
         run(30, "kill-node", Integer.toString(node));

@@ -106,7 +106,8 @@ public class MqttSubscriber {
             return;
         }
         topics = new Topics(prefix, shareGroup.map(String::trim).orElse(""));
-        ingest = new MessageIngest(topics, maxBatch, maxBytes, batch -> readings.store(batch, Door.MQTT), this::publish, Thread::sleep);
+        ingest = new MessageIngest(topics, maxBatch, maxBytes, batch -> readings.store(batch, Door.MQTT), this::publish,
+                Thread::sleep);
         worker = threads.newThread(ingest);
         worker.setName("sensorhub-mqtt-ingest");
         worker.start();
