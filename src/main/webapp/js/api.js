@@ -42,7 +42,9 @@ export function onUnauthorized(listener) {
 export function apiUrl(path, query = {}) {
   const url = new URL(path, API);
   for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') url.searchParams.set(name, value);
+    for (const one of Array.isArray(value) ? value : [value]) {
+      if (one !== undefined && one !== null && one !== '') url.searchParams.append(name, one);
+    }
   }
   return url;
 }

@@ -35,6 +35,7 @@ export async function overview(view) {
   const search = h('input', { type: 'search', id: 'filter-search', placeholder: 'id, name, type or location' });
   const location = h('input', { type: 'text', id: 'filter-location', autocomplete: 'off' });
   const type = h('input', { type: 'text', id: 'filter-type', autocomplete: 'off' });
+  const tags = h('input', { type: 'text', id: 'filter-tags', autocomplete: 'off', placeholder: 'building:B7 floor:2' });
   const active = h('select', { id: 'filter-active' },
     h('option', { value: '' }, 'Any'), h('option', { value: 'true' }, 'Active'), h('option', { value: 'false' }, 'Inactive'));
   const body = h('tbody');
@@ -46,7 +47,8 @@ export async function overview(view) {
     h('h2', { id: 'overview-title' }, 'Sensors'),
     h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter sensors', onsubmit: e => e.preventDefault() },
       field('Search', search, 'Searches the sensors loaded so far'),
-      field('Location', location, 'Exact location'), field('Type', type, 'Exact type'), field('State', active)),
+      field('Location', location, 'Exact location'), field('Type', type, 'Exact type'),
+      field('Tags', tags, 'key:value, separated by spaces; all must hold'), field('State', active)),
     problem,
     h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'sensor-table' },
       h('caption', {}, `Newest reading of each sensor; times in ${zone}`),
@@ -60,7 +62,8 @@ export async function overview(view) {
   let latest = null;
   let generation = 0;
 
-  const filters = () => ({ location: location.value, type: type.value, active: active.value });
+  const filters = () => ({ location: location.value, type: type.value, active: active.value,
+    tag: tags.value.trim().split(/\s+/).filter(Boolean) });
 
   function render() {
     const words = search.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
@@ -100,6 +103,7 @@ export async function overview(view) {
   const reload = debounce(() => load(true), 300);
   location.addEventListener('input', reload);
   type.addEventListener('input', reload);
+  tags.addEventListener('input', reload);
   active.addEventListener('change', () => load(true));
   more.addEventListener('click', () => load(false));
   const ages = setInterval(render, 30000);

@@ -223,7 +223,8 @@ function layout(sensor, latest, arrivals, state) {
       h('h2', { id: 'sensor-title' }, sensor.name),
       h('dl', { class: 'facts' },
         fact('Id', sensor.id), fact('Type', sensor.type), fact('Unit', sensor.unit),
-        fact('Location', sensor.location ?? '—'), fact('State', sensor.active ? 'active' : 'inactive'),
+        fact('Location', sensor.location ?? '—'), fact('Tags', tagsOf(sensor)),
+        fact('State', sensor.active ? 'active' : 'inactive'),
         fact('Arrives by', arrivedBy(arrivals))),
       h('p', {}, h('a', { href: `#/sensors/${encodeURIComponent(sensor.id)}/edit`, class: 'button-link' }, 'Edit sensor')),
       ui.latest),
@@ -305,4 +306,10 @@ async function downloadCsv(sensor, { from, to }, ui) {
   } finally {
     ui.download.disabled = false;
   }
+}
+
+/** The sensor's tags as key:value, as the overview's filter takes them. */
+function tagsOf(sensor) {
+  const pairs = Object.entries(sensor.tags ?? {}).map(([key, value]) => `${key}:${value}`);
+  return pairs.length ? pairs.join(' ') : '—';
 }

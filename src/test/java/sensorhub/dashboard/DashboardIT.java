@@ -314,6 +314,29 @@ class DashboardIT extends DashboardTest {
     }
 
     @Test
+    void filtersTheSensorsByTagsAndShowsASensorsTags() {
+        String building = unique("b");
+        String second = unique("floor2");
+        String third = unique("floor3");
+        assertEquals(201, api.post("sensors", ("[{\"id\":\"%s\",\"name\":\"Two\",\"type\":\"t\",\"unit\":\"C\","
+                + "\"tags\":{\"building\":\"%s\",\"floor\":\"2\"}},"
+                + "{\"id\":\"%s\",\"name\":\"Three\",\"type\":\"t\",\"unit\":\"C\","
+                + "\"tags\":{\"building\":\"%s\",\"floor\":\"3\"}}]").formatted(second, building, third, building))
+                .status());
+        signInAsAdmin();
+        go("#/");
+        fill("#filter-tags", "building:" + building);
+        browser.until(d -> ids().size() == 2 && ids().containsAll(List.of(second, third)));
+
+        fill("#filter-tags", "building:" + building + " floor:3");
+        browser.until(d -> ids().equals(List.of(third)));
+
+        openSensor(third);
+        browser.until(d -> text(browser.find("#sensor-title")).equals("Three"));
+        assertTrue(text(browser.find(".facts")).contains("building:" + building + " floor:3"), text(browser.find(".facts")));
+    }
+
+    @Test
     void downloadsTheShownRangeAsCsv() throws IOException {
         String sensor = Fixtures.sensor(api, "C");
         api.post("sensor_values", Fixtures.readings(Fixtures.reading(sensor, "2026-01-02T00:00:00.123456Z", 1.5),

@@ -62,6 +62,9 @@ public final class JsonShape {
         if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw
                 && Collection.class.isAssignableFrom(raw)) {
             conformArray(value, p.getActualTypeArguments()[0], path);
+        } else if (type instanceof ParameterizedType p && p.getRawType() == Map.class
+                && p.getActualTypeArguments()[0] == String.class) {
+            conformMap(value, p.getActualTypeArguments()[1], path);
         } else if (type instanceof Class<?> c && c.isRecord()) {
             conformRecord(value, c, path);
         } else if (type == String.class) {
@@ -82,6 +85,17 @@ public final class JsonShape {
             JsonArray array = value.asJsonArray();
             for (int i = 0; i < array.size() && errors.size() < MAX_LISTED; i++) {
                 conform(array.get(i), element, path + "[" + i + "]");
+            }
+        }
+    }
+
+    /** An object read as a map: any keys, each value of the map's value type. */
+    private void conformMap(JsonValue value, Type values, String path) {
+        if (expect(value, path, "must be an object", ValueType.OBJECT)) {
+            for (Map.Entry<String, JsonValue> entry : value.asJsonObject().entrySet()) {
+                if (errors.size() < MAX_LISTED) {
+                    conform(entry.getValue(), values, path + "." + entry.getKey());
+                }
             }
         }
     }

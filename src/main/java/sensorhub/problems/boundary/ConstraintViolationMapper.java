@@ -43,6 +43,9 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
             if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                 path.append(path.isEmpty() ? "" : ".").append(snakeCase(node.getName()));
             }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getKey() != null) {
+                path.append('.').append(node.getKey()); // a map's entry, as tags.floor
+            }
         }
         return path.isEmpty() ? parameterName(violation) : path.toString();
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Optional;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
@@ -29,10 +30,11 @@ public class LatestValuesResource {
     @GET
     @Requires(Permission.READ)
     public Response latest(@QueryParam("location") String location, @QueryParam("type") String type,
-            @QueryParam("active") Boolean active,
+            @QueryParam("active") Boolean active, @QueryParam("tag") List<String> tags,
             @QueryParam("limit") @DefaultValue("100") @PageSize(max = SensorsResource.MAX_PAGE) Integer limit,
             @QueryParam("after") Cursor after, @Context UriInfo uri) {
-        return readings.latest(new SensorFilter(location, type, active), Optional.ofNullable(after), limit)
+        return readings.latest(new SensorFilter(location, type, active, SensorFilter.tags(tags)),
+                Optional.ofNullable(after), limit)
                 .toResponse(uri);
     }
 }

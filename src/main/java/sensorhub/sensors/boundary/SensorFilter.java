@@ -1,5 +1,42 @@
 package sensorhub.sensors.boundary;
 
-/** Which sensors a list asks for; a null field does not filter. */
-public record SensorFilter(String location, String type, Boolean active) {
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import sensorhub.problems.control.InvalidParameterException;
+
+/** Which sensors a list asks for; a null field does not filter, and every tag must hold. */
+public record SensorFilter(String location, String type, Boolean active, List<Tag> tags) {
+
+    /** A tag a sensor must carry: {@code ?tag=key:value}. */
+    public record Tag(String key, String value) {
+    }
+
+    public SensorFilter(String location, String type, Boolean active) {
+        this(location, type, active, List.of());
+    }
+
+    private static final Pattern KEY = Pattern.compile(SensorJson.TAG_KEY_PATTERN);
+    private static final Pattern VALUE = Pattern.compile(SensorJson.TAG_VALUE_PATTERN);
+
+    /**
+     * The {@code tag} parameters, each {@code key:value} split at its first colon (a key holds none), each part
+     * a key or value a sensor's tag may have.
+     *
+     * @throws InvalidParameterException naming {@code tag} where one is not of that form
+     */
+    public static List<Tag> tags(List<String> parameters) {
+        List<Tag> tags = new ArrayList<>();
+        for (String parameter : parameters == null ? List.<String>of() : parameters) {
+            int colon = parameter.indexOf(':');
+            String key = colon < 0 ? "" : parameter.substring(0, colon);
+            String value = colon < 0 ? "" : parameter.substring(colon + 1);
+            if (!KEY.matcher(key).matches() || !VALUE.matcher(value).matches()) {
+                throw new InvalidParameterException("tag", "must be key:value as a sensor's tag, as in "
+                        + "tag=building:B7 (no control characters, no space at either end of key or value)");
+            }
+            tags.add(new Tag(key, value));
+        }
+        return tags;
+    }
 }

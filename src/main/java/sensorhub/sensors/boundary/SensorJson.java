@@ -14,15 +14,17 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import sensorhub.json.control.JsonShape;
 import sensorhub.sensors.entity.Sensor;
 import sensorhub.time.boundary.IsoInstantAdapter;
 
 /**
  * A sensor as clients send and receive it. {@code updated_by} and {@code updated_at} are the server's to set:
- * they are ignored on input.
+ * they are ignored on input. {@code tags} sent absent or null are none; they are answered always, in key order.
  */
-@JsonbPropertyOrder({"id", "name", "type", "unit", "location", "active", "activationDate", "updatedBy",
+@JsonbPropertyOrder({"id", "name", "type", "unit", "location", "tags", "active", "activationDate", "updatedBy",
         "updatedAt"})
 public record SensorJson(
         @NotNull @Size(min = 1, max = 90) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String id,
@@ -30,6 +32,9 @@ public record SensorJson(
         @NotBlank @Size(max = 90) @Pattern(regexp = TEXT_PATTERN, message = TEXT_RULE) String type,
         @NotBlank @Size(max = 30) @Pattern(regexp = TEXT_PATTERN, message = TEXT_RULE) String unit,
         @Size(max = 200) @Pattern(regexp = TEXT_PATTERN, message = TEXT_RULE) String location,
+        @Size(max = MAX_TAGS) Map<@NotNull @Size(min = 1, max = 64) @Pattern(regexp = TAG_KEY_PATTERN,
+                message = TAG_KEY_RULE) String, @NotNull @Size(min = 1, max = 256) @Pattern(regexp = TAG_VALUE_PATTERN,
+                message = TAG_VALUE_RULE) String> tags,
         Boolean active,
         @JsonbProperty("activation_date") @JsonbTypeAdapter(IsoInstantAdapter.class) Instant activationDate,
         @JsonbProperty("updated_by") String updatedBy,
@@ -62,6 +67,21 @@ public record SensorJson(
      */
     public static final String TEXT_PATTERN = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$";
     static final String TEXT_RULE = "must not contain control characters (tabs and line breaks included)";
+    /**
+     * A tag's value: text that neither begins nor ends with a space. MySQL's and MariaDB's binary collations pad
+     * with spaces, so {@code B7} and {@code B7 } would be one value there (and one key, a duplicate) but two on H2.
+     */
+    public static final String TAG_VALUE_PATTERN = "^[^\\u0000-\\u0020\\u007f-\\u009f]"
+            + "([^\\u0000-\\u001f\\u007f-\\u009f]*[^\\u0000-\\u0020\\u007f-\\u009f])?$";
+    static final String TAG_VALUE_RULE = "must not contain control characters nor begin or end with a space";
+    /** A tag's key: as a value, and without {@code :}, which separates key and value in {@code ?tag=key:value}. */
+    public static final String TAG_KEY_PATTERN = "^[^:\\u0000-\\u0020\\u007f-\\u009f]"
+            + "([^:\\u0000-\\u001f\\u007f-\\u009f]*[^:\\u0000-\\u0020\\u007f-\\u009f])?$";
+    static final String TAG_KEY_RULE = "must not contain control characters or ':' (it separates key and value in "
+            + "?tag=) nor begin or end with a space";
+
+    /** Tags a sensor may carry at most (API.md, "Sensor tags"). */
+    public static final int MAX_TAGS = 32;
 
     private static final Jsonb JSON = JsonbBuilder.create();
 
@@ -70,7 +90,7 @@ public record SensorJson(
      * Payara's OpenAPI scanner takes a constrained parameter for a path parameter and fails.
      */
     @SuppressWarnings("java:S6207")
-    public SensorJson(String id, String name, String type, String unit, String location,
+    public SensorJson(String id, String name, String type, String unit, String location, Map<String, String> tags,
             Boolean active,
             @JsonbProperty("activation_date") @JsonbTypeAdapter(IsoInstantAdapter.class) Instant activationDate,
             @JsonbProperty("updated_by") String updatedBy,
@@ -80,15 +100,23 @@ public record SensorJson(
         this.type = type;
         this.unit = unit;
         this.location = location;
+        this.tags = tags;
         this.active = active;
         this.activationDate = activationDate;
         this.updatedBy = updatedBy;
         this.updatedAt = updatedAt;
     }
 
-    public static SensorJson from(Sensor sensor) {
+    /** The sensor with its tags, in key order. */
+    public static SensorJson from(Sensor sensor, Map<String, String> tags) {
         return new SensorJson(sensor.id(), sensor.name(), sensor.type(), sensor.unit(), sensor.location(),
-                sensor.active(), sensor.activationDate(), sensor.updatedBy(), sensor.updatedAt());
+                new TreeMap<>(tags), sensor.active(), sensor.activationDate(), sensor.updatedBy(),
+                sensor.updatedAt());
+    }
+
+    /** The tags as sent: none where absent. */
+    Map<String, String> tagsOrNone() {
+        return tags == null ? Map.of() : tags;
     }
 
     /** Writes the client-owned fields into the entity; an absent activation date becomes the given one. */

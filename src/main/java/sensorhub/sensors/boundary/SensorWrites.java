@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import sensorhub.database.control.TransientFailures;
 import sensorhub.problems.boundary.InvalidFieldsException;
@@ -24,6 +25,7 @@ import sensorhub.sensors.control.SensorBatchTooLargeException;
 import sensorhub.sensors.control.SensorIdTakenException;
 import sensorhub.sensors.control.SensorNotFoundException;
 import sensorhub.sensors.entity.Sensor;
+import sensorhub.sensors.entity.SensorTag;
 
 /**
  * The rules for changing sensors, each change in a transaction: ids are unique, batches are all or nothing, and
@@ -62,6 +64,9 @@ public class SensorWrites {
             created.add(sensor);
         }
         flushOrConflict();
+        for (int i = 0; i < batch.size(); i++) {
+            tag(created.get(i), batch.get(i).tagsOrNone());
+        }
         return created;
     }
 
@@ -73,11 +78,14 @@ public class SensorWrites {
         Sensor sensor = find(id);
         description.describe(sensor, sensor.activationDate());
         sensor.changedBy(caller, now());
+        em.createNamedQuery(SensorTag.REMOVE_OF_SENSOR).setParameter("key", sensor.key()).executeUpdate();
+        tag(sensor, description.tagsOrNone());
         return sensor;
     }
 
     public Sensor patch(String id, JsonMergePatch patch, String caller) {
-        SensorJson patched = patched(SensorJson.from(find(id)), patch);
+        Sensor sensor = find(id);
+        SensorJson patched = patched(SensorJson.from(sensor, tagsOf(sensor)), patch);
         Set<ConstraintViolation<SensorJson>> violations = validator.validate(patched);
         if (!violations.isEmpty()) {
             throw new InvalidFieldsException(violations);
@@ -87,6 +95,14 @@ public class SensorWrites {
 
     public void delete(String id) {
         em.remove(find(id));
+    }
+
+    private void tag(Sensor sensor, Map<String, String> tags) {
+        tags.forEach((key, value) -> em.persist(new SensorTag(sensor.key(), key, value)));
+    }
+
+    private Map<String, String> tagsOf(Sensor sensor) {
+        return SensorTags.of(em, List.of(sensor.key())).getOrDefault(sensor.key(), Map.of());
     }
 
     private Sensor find(String id) {

@@ -13,6 +13,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ import sensorhub.sensors.entity.Arrival;
 import sensorhub.sensors.entity.Door;
 import sensorhub.sensors.entity.Sensor;
 import sensorhub.sensors.entity.SensorKey;
+import sensorhub.sensors.entity.SensorTag;
 import sensorhub.time.control.EpochMicros;
 import sensorhub.web.boundary.Cursor;
 import sensorhub.web.boundary.Page;
@@ -90,6 +92,13 @@ public class Sensors {
         Optional.ofNullable(filter.location()).ifPresent(l -> where.add(cb.equal(sensor.get("location"), l)));
         Optional.ofNullable(filter.type()).ifPresent(t -> where.add(cb.equal(sensor.get("type"), t)));
         Optional.ofNullable(filter.active()).ifPresent(a -> where.add(cb.equal(sensor.get("active"), a)));
+        for (SensorFilter.Tag tag : filter.tags()) {
+            Subquery<Long> tagged = query.subquery(Long.class);
+            Root<SensorTag> row = tagged.from(SensorTag.class);
+            tagged.select(row.get("sensorKey")).where(cb.equal(row.get("sensorKey"), sensor.get("key")),
+                    cb.equal(row.get("key"), tag.key()), cb.equal(row.get("value"), tag.value()));
+            where.add(cb.exists(tagged));
+        }
         after.ifPresent(cursor -> {
             Instant at = EpochMicros.toInstant(cursor.micros());
             where.add(cb.or(cb.lessThan(activation, at),
@@ -98,6 +107,17 @@ public class Sensors {
         query.where(where.toArray(Predicate[]::new)).orderBy(cb.desc(activation), cb.asc(id));
         return Page.of(em.createQuery(query).setMaxResults(limit + 1).getResultList(), limit,
                 last -> new Cursor(EpochMicros.of(last.activationDate()), last.id()));
+    }
+
+    /** The sensors as clients see them, with their tags, read in one query for all. */
+    public List<SensorJson> described(List<Sensor> found) {
+        Map<Long, Map<String, String>> tags = SensorTags.of(em, found.stream().map(Sensor::key).toList());
+        return found.stream().map(sensor -> SensorJson.from(sensor, tags.getOrDefault(sensor.key(), Map.of())))
+                .toList();
+    }
+
+    public SensorJson described(Sensor sensor) {
+        return described(List.of(sensor)).get(0);
     }
 
     @Retried

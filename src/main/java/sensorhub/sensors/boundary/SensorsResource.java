@@ -26,7 +26,9 @@ import java.util.Optional;
 import sensorhub.access.boundary.Requires;
 import sensorhub.access.entity.Permission;
 import sensorhub.problems.boundary.Problem;
+import sensorhub.sensors.entity.Sensor;
 import sensorhub.web.boundary.Cursor;
+import sensorhub.web.boundary.Page;
 import sensorhub.web.boundary.PageSize;
 
 /** The sensors resource: {@code /api/sensors}. */
@@ -47,18 +49,19 @@ public class SensorsResource {
     @GET
     @Requires(Permission.READ)
     public Response list(@QueryParam("location") String location, @QueryParam("type") String type,
-            @QueryParam("active") Boolean active,
+            @QueryParam("active") Boolean active, @QueryParam("tag") List<String> tags,
             @QueryParam("limit") @DefaultValue("100") @PageSize(max = MAX_PAGE) Integer limit,
             @QueryParam("after") Cursor after, @Context UriInfo uri) {
-        return sensors.list(new SensorFilter(location, type, active), Optional.ofNullable(after), limit)
-                .map(SensorJson::from).toResponse(uri);
+        Page<Sensor> page = sensors.list(new SensorFilter(location, type, active, SensorFilter.tags(tags)),
+                Optional.ofNullable(after), limit);
+        return new Page<>(sensors.described(page.items()), page.next()).toResponse(uri);
     }
 
     @GET
     @Path("{id}")
     @Requires(Permission.READ)
     public SensorJson get(@PathParam("id") String id) {
-        return SensorJson.from(sensors.find(id));
+        return sensors.described(sensors.find(id));
     }
 
     /** How the sensor's readings arrive, and when each way last brought one: for the dashboard. */
@@ -72,8 +75,7 @@ public class SensorsResource {
     @POST
     @Requires(Permission.WRITE)
     public Response register(@NotNull List<@Valid @NotNull SensorJson> batch) {
-        List<SensorJson> stored = sensors.register(batch, caller()).stream().map(SensorJson::from)
-                .toList();
+        List<SensorJson> stored = sensors.described(sensors.register(batch, caller()));
         return Response.status(Response.Status.CREATED).entity(stored).build();
     }
 
@@ -81,7 +83,7 @@ public class SensorsResource {
     @Path("{id}")
     @Requires(Permission.WRITE)
     public SensorJson replace(@PathParam("id") String id, @Valid @NotNull SensorJson sensor) {
-        return SensorJson.from(sensors.replace(id, sensor, caller()));
+        return sensors.described(sensors.replace(id, sensor, caller()));
     }
 
     @PATCH
@@ -89,7 +91,7 @@ public class SensorsResource {
     @Consumes(MERGE_PATCH)
     @Requires(Permission.WRITE)
     public SensorJson patch(@PathParam("id") String id, @NotNull JsonObject patch) {
-        return SensorJson.from(sensors.patch(id, Json.createMergePatch(patch), caller()));
+        return sensors.described(sensors.patch(id, Json.createMergePatch(patch), caller()));
     }
 
     /**

@@ -59,6 +59,18 @@ class JsonShapeTest {
         assertEquals(Map.of("count", "must not be null"), errors("{\"count\": null}", Thing.class));
     }
 
+    record Labelled(Map<String, String> labels) {
+    }
+
+    @Test
+    void readsAMapAsAnObjectOfAnyKeysWithValuesOfItsType() {
+        assertDoesNotThrow(() -> JsonShape.check(json("{\"labels\": {\"a b\": \"x\", \"c\": null}}"),
+                Labelled.class));
+        assertEquals(Map.of("labels.n", "must be a string", "labels.o", "must be a string"),
+                errors("{\"labels\": {\"s\": \"x\", \"n\": 1, \"o\": {}}}", Labelled.class));
+        assertEquals(Map.of("labels", "must be an object"), errors("{\"labels\": [\"x\"]}", Labelled.class));
+    }
+
     @Test
     void refusesTimestampsThatTheServiceWouldNotKeep() {
         assertEquals(Map.of("created_at", "must be an ISO-8601 timestamp such as 2026-11-28T09:30:00Z, in the "

@@ -30,6 +30,7 @@ class SensorMergePatchFuzzTest {
             .add("type", "temperature")
             .add("unit", "°C")
             .add("location", "greenhouse-7")
+            .add("tags", Json.createObjectBuilder().add("building", "B7").add("floor", "2"))
             .add("active", true)
             .add("activation_date", "2026-11-28T09:30:00Z")
             .add("updated_by", "admin")

@@ -415,7 +415,7 @@ class SensorsResourceIT extends BlackBoxTest {
         assertEquals("lab", api.get("sensors/" + id).object().getString("location"));
     }
 
-    private static List<String> ids(Answer answer) {
+    static List<String> ids(Answer answer) {
         assertEquals(200, answer.status(), answer.body());
         return answer.array().stream().map(s -> s.asJsonObject().getString("id")).toList();
     }
