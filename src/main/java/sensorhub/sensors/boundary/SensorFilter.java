@@ -26,6 +26,10 @@ public record SensorFilter(String location, String type, Boolean active, List<Ta
      * @throws InvalidParameterException naming {@code tag} where one is not of that form
      */
     public static List<Tag> tags(List<String> parameters) {
+        if (parameters != null && parameters.size() > SensorJson.MAX_TAGS) {
+            throw new InvalidParameterException("tag", "may be given at most " + SensorJson.MAX_TAGS
+                    + " times, as many as a sensor has tags");
+        }
         List<Tag> tags = new ArrayList<>();
         for (String parameter : parameters == null ? List.<String>of() : parameters) {
             int colon = parameter.indexOf(':');

@@ -3,6 +3,7 @@ package sensorhub.sensors.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +17,13 @@ class SensorFilterTest {
         assertEquals(List.of(new SensorFilter.Tag("building", "B7"), new SensorFilter.Tag("url", "http://gw:80/x")),
                 SensorFilter.tags(List.of("building:B7", "url:http://gw:80/x")));
         assertEquals(List.of(), SensorFilter.tags(null));
+    }
+
+    @Test
+    void takesAtMostAsManyTagsAsASensorMayHave() {
+        assertEquals(32, SensorFilter.tags(Collections.nCopies(32, "a:b")).size());
+        assertEquals("tag", assertThrows(InvalidParameterException.class,
+                () -> SensorFilter.tags(Collections.nCopies(33, "a:b"))).fields().get(0).name());
     }
 
     @ParameterizedTest
