@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -289,6 +290,39 @@ class DashboardIT extends DashboardTest {
         JsonObject stored = api.get("sensors/" + id).object();
         assertEquals("Cellar air, north wall", stored.getString("name"));
         assertEquals("cellar", stored.getString("location"), "a merge patch leaves other fields");
+    }
+
+    @Test
+    void registersAndEditsASensorsTags() {
+        String id = unique("page-tags");
+        signInAsAdmin();
+        go("#/sensors/new");
+        fill("#sensor-id", id);
+        fill("#sensor-name", "Tagged");
+        fill("#sensor-type", "temperature");
+        fill("#sensor-unit", "°C");
+        fill("#sensor-tags", "building:B7\nfloor:2\n:nameless");
+        browser.find("#sensor-form button[type=submit]").click();
+        assertTrue(text(browser.shown("#sensor-tags-error")).contains("size must be between 1 and 64"),
+                text(browser.find("#sensor-tags-error")));
+        assertEquals(404, api.get("sensors/" + id).status());
+
+        fill("#sensor-tags", "building:B7\nfloor:2");
+        browser.find("#sensor-form button[type=submit]").click();
+        browser.until(d -> text(browser.shown("#sensor-title")).equals("Tagged"));
+        assertEquals(Map.of("building", "B7", "floor", "2"), tagsOf(id));
+
+        browser.find(".sensor-head a.button-link").click();
+        browser.until(d -> browser.find("#sensor-tags").getAttribute("value").equals("building:B7\nfloor:2"));
+        fill("#sensor-tags", "building:B8\nroom:12:a");
+        browser.find("#sensor-form button[type=submit]").click();
+        browser.until(d -> text(browser.find(".facts")).contains("building:B8 room:12:a"));
+        assertEquals(Map.of("building", "B8", "room", "12:a"), tagsOf(id));
+    }
+
+    private Map<String, String> tagsOf(String id) {
+        return api.get("sensors/" + id).object().getJsonObject("tags").entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> ((JsonString) e.getValue()).getString()));
     }
 
     @Test
