@@ -2,11 +2,12 @@ package sensorhub.mqtt.boundary;
 
 import com.hivemq.client.mqtt.MqttClientState;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
-import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
+import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3SubAckException;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.Mqtt3Subscribe;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.Mqtt3Subscription;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
@@ -140,10 +142,17 @@ public class MqttSubscriber {
         next.publishes(MqttGlobalPublishFilter.ALL, this::received, true);
         client = next;
         next.connectWith().cleanSession(false).send().thenCompose(connected -> next.subscribe(subscriptions(topics)))
-                .thenRun(() -> {
-                    failedAttempts.set(0);
-                    LOG.info(() -> "Subscribed to " + topics.subscriptions() + " at " + url.get() + " as "
-                            + next.getConfig().getClientIdentifier().map(Object::toString).orElse("?"));
+                .whenComplete((subscribed, failure) -> {
+                    if (failure == null) {
+                        failedAttempts.set(0);
+                        LOG.info(() -> "Subscribed to " + topics.subscriptions() + " at " + url.get() + " as "
+                                + next.getConfig().getClientIdentifier().map(Object::toString).orElse("?"));
+                    } else if ((failure instanceof CompletionException wrapped ? wrapped.getCause() : failure)
+                            instanceof Mqtt3SubAckException refused) {
+                        // connected, but the broker refused the subscriptions (an ACL, say): nothing will arrive
+                        LOG.warning(() -> "MQTT: " + url.get() + " refused the subscriptions " + topics.subscriptions()
+                                + ": " + refused.getMessage());
+                    }
                 });
     }
 

@@ -33,8 +33,7 @@ public class LatestValuesResource {
             @QueryParam("active") Boolean active, @QueryParam("tag") List<String> tags,
             @QueryParam("limit") @DefaultValue("100") @PageSize(max = SensorsResource.MAX_PAGE) Integer limit,
             @QueryParam("after") Cursor after, @Context UriInfo uri) {
-        return readings.latest(new SensorFilter(location, type, active, SensorFilter.tags(tags)),
-                Optional.ofNullable(after), limit)
+        return readings.latest(SensorFilter.of(location, type, active, tags), Optional.ofNullable(after), limit)
                 .toResponse(uri);
     }
 }

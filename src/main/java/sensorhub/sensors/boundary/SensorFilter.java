@@ -12,8 +12,9 @@ public record SensorFilter(String location, String type, Boolean active, List<Ta
     public record Tag(String key, String value) {
     }
 
-    public SensorFilter(String location, String type, Boolean active) {
-        this(location, type, active, List.of());
+    /** The filter of a list's query parameters, {@code tag} as {@link #tags} reads it. */
+    public static SensorFilter of(String location, String type, Boolean active, List<String> tagParameters) {
+        return new SensorFilter(location, type, active, tags(tagParameters));
     }
 
     private static final Pattern KEY = Pattern.compile(SensorJson.TAG_KEY_PATTERN);
@@ -25,7 +26,7 @@ public record SensorFilter(String location, String type, Boolean active, List<Ta
      *
      * @throws InvalidParameterException naming {@code tag} where one is not of that form
      */
-    public static List<Tag> tags(List<String> parameters) {
+    static List<Tag> tags(List<String> parameters) {
         if (parameters != null && parameters.size() > SensorJson.MAX_TAGS) {
             throw new InvalidParameterException("tag", "may be given at most " + SensorJson.MAX_TAGS
                     + " times, as many as a sensor has tags");

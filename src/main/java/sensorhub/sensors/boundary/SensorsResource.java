@@ -52,7 +52,7 @@ public class SensorsResource {
             @QueryParam("active") Boolean active, @QueryParam("tag") List<String> tags,
             @QueryParam("limit") @DefaultValue("100") @PageSize(max = MAX_PAGE) Integer limit,
             @QueryParam("after") Cursor after, @Context UriInfo uri) {
-        Page<Sensor> page = sensors.list(new SensorFilter(location, type, active, SensorFilter.tags(tags)),
+        Page<Sensor> page = sensors.list(SensorFilter.of(location, type, active, tags),
                 Optional.ofNullable(after), limit);
         return new Page<>(sensors.described(page.items()), page.next()).toResponse(uri);
     }
