@@ -18,8 +18,6 @@ import java.util.Locale;
 import java.util.Optional;
 import sensorhub.access.entity.Caller;
 import sensorhub.access.entity.Permission;
-import sensorhub.meters.control.Meters.KeyCheck;
-import sensorhub.meters.control.Meters;
 import sensorhub.problems.boundary.Problem;
 
 /**
@@ -46,7 +44,7 @@ public class ApiKeyFilter implements ContainerRequestFilter, ContainerResponseFi
     public void filter(ContainerRequestContext request) {
         long start = System.nanoTime();
         String secret = request.getHeaderString(HEADER);
-        Optional<Caller> caller = secret == null || secret.isBlank() ? Optional.empty() : checked(secret);
+        Optional<Caller> caller = secret == null || secret.isBlank() ? Optional.empty() : apiKeys.check(secret);
         if (caller.isEmpty()) {
             request.abortWith(unauthenticated(secret == null || secret.isBlank()));
             return;
@@ -69,19 +67,6 @@ public class ApiKeyFilter implements ContainerRequestFilter, ContainerResponseFi
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getProperty(CHECK_NANOS) instanceof Long nanos) {
             response.getHeaders().add("Server-Timing", "auth;dur=" + String.format(Locale.ROOT, "%.3f", nanos / 1e6));
-        }
-    }
-
-    /** The key's caller, if it is known; the lookup timed ({@code sensorhub_auth_key_check}). */
-    private Optional<Caller> checked(String secret) {
-        long start = System.nanoTime();
-        KeyCheck outcome = KeyCheck.FAILED;
-        try {
-            Optional<Caller> caller = apiKeys.authenticate(secret);
-            outcome = caller.isPresent() ? KeyCheck.KNOWN : KeyCheck.UNKNOWN;
-            return caller;
-        } finally {
-            Meters.keyCheck(outcome, System.nanoTime() - start);
         }
     }
 

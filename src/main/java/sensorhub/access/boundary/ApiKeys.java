@@ -27,6 +27,8 @@ import sensorhub.access.entity.Permission;
 import sensorhub.database.boundary.Retried;
 import sensorhub.database.control.Sql;
 import sensorhub.database.control.TransientFailures;
+import sensorhub.meters.control.Meters.KeyCheck;
+import sensorhub.meters.control.Meters;
 import sensorhub.time.control.EpochMicros;
 
 /**
@@ -65,7 +67,20 @@ public class ApiKeys {
     @Inject
     Clock clock;
 
-    public Optional<Caller> authenticate(String secret) {
+    /** The key's caller, if it is known; the lookup timed ({@code sensorhub_auth_key_check}). */
+    public Optional<Caller> check(String secret) {
+        long start = System.nanoTime();
+        KeyCheck outcome = KeyCheck.FAILED;
+        try {
+            Optional<Caller> caller = authenticate(secret);
+            outcome = caller.isPresent() ? KeyCheck.KNOWN : KeyCheck.UNKNOWN;
+            return caller;
+        } finally {
+            Meters.keyCheck(outcome, System.nanoTime() - start);
+        }
+    }
+
+    private Optional<Caller> authenticate(String secret) {
         if (bootstrapKey.filter(key -> !key.isBlank()).filter(key -> Secrets.same(secret, key)).isPresent()) {
             return Optional.of(new Caller(BOOTSTRAP_NAME, EnumSet.of(Permission.ADMIN)));
         }

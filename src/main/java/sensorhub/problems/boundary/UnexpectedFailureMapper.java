@@ -30,7 +30,8 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
         return answer(failure);
     }
 
-    static Response answer(Throwable failure) {
+    /** The answer to a failure that is no refusal; other doors than JAX-RS (InfluxDB's API) put it in their shape. */
+    public static Response answer(Throwable failure) {
         DatabaseFailure kind = DatabaseFailure.of(failure);
         return switch (kind) {
             case UNREACHABLE -> unavailable(failure, "Database unreachable",

@@ -1,0 +1,152 @@
+package sensorhub.influx.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import sensorhub.access.boundary.ApiKeys;
+import sensorhub.access.entity.Caller;
+import sensorhub.access.entity.Permission;
+import sensorhub.influx.control.Precision;
+import sensorhub.influx.control.WrittenPoints;
+import sensorhub.influx.control.WrittenPoints.Refusal;
+import sensorhub.json.control.LimitedInputStream;
+import sensorhub.problems.boundary.Problem;
+import sensorhub.problems.boundary.UnexpectedFailureMapper;
+import sensorhub.problems.control.RejectedException;
+
+/**
+ * InfluxDB's write API, so that Telegraf, Node-RED, Home Assistant and the InfluxDB client libraries write here
+ * unchanged (docs/influxdb.md): {@code /ping}, {@code /write} (1.x) and {@code /api/v2/write} (2.x). Answers are
+ * InfluxDB's: 204 when stored, its error shapes ({@code {"error"}} on 1.x, {@code {"code","message"}} on 2.x), and
+ * 503 with {@code Retry-After} for whatever may pass on retry, since agents drop a batch answered with a 4xx.
+ */
+@WebServlet(urlPatterns = {InfluxWriteServlet.PING, InfluxWriteServlet.WRITE_V1, InfluxWriteServlet.WRITE_V2})
+public class InfluxWriteServlet extends HttpServlet {
+
+    static final String PING = "/ping";
+    static final String WRITE_V1 = "/write";
+    static final String WRITE_V2 = "/api/v2/write";
+    /** The 1.x version clients see: its API is the one answered here. */
+    static final String VERSION = "1.8.10";
+    static final int MAX_DATABASE_NAME = 64;
+    private static final Pattern CONTROL = Pattern.compile("[\\u0000-\\u001f\\u007f-\\u009f]");
+
+    @EJB
+    InfluxWrites writes;
+
+    @EJB
+    ApiKeys apiKeys;
+
+    @Inject
+    @ConfigProperty(name = "sensors.readings.max-body-bytes")
+    long maxBodyBytes;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("X-Influxdb-Version", VERSION);
+        response.setHeader("X-Influxdb-Build", "OSS");
+        boolean v2 = WRITE_V2.equals(request.getServletPath());
+        InfluxAnswer answer = new InfluxAnswer(response, v2);
+        String method = request.getMethod();
+        if (PING.equals(request.getServletPath())) {
+            if ("GET".equals(method) || "HEAD".equals(method)) {
+                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            } else {
+                answer.methodNotAllowed("GET, HEAD");
+            }
+        } else if (!"POST".equals(method)) {
+            answer.methodNotAllowed("POST");
+        } else {
+            try {
+                write(request, answer, v2);
+            } catch (RejectedException e) {
+                answer.error(Problem.of(e).status(), e.getMessage() + e.fields().stream().limit(1)
+                        .map(f -> " " + f.name() + ": " + f.message()).collect(Collectors.joining()));
+            } catch (ZipException e) {
+                answer.error(HttpServletResponse.SC_BAD_REQUEST, "the body is not valid gzip: " + e.getMessage());
+            } catch (RuntimeException e) {
+                Response failure = UnexpectedFailureMapper.answer(e);
+                Optional.ofNullable(failure.getHeaderString("Retry-After"))
+                        .ifPresent(seconds -> response.setHeader("Retry-After", seconds));
+                answer.error(failure.getStatus(), ((Problem) failure.getEntity()).detail());
+            }
+        }
+    }
+
+    private void write(HttpServletRequest request, InfluxAnswer answer, boolean v2) throws IOException {
+        Optional<Caller> caller = InfluxCredentials.of(request).flatMap(apiKeys::check);
+        if (caller.isEmpty()) {
+            answer.unauthorized();
+            return;
+        }
+        if (!caller.get().may(Permission.WRITE)) {
+            answer.error(HttpServletResponse.SC_FORBIDDEN, "this API key lacks the 'write' permission");
+            return;
+        }
+        String database = database(request, v2);
+        Optional<Precision> precision = v2 ? Precision.ofV2(request.getParameter("precision"))
+                : Precision.ofV1(request.getParameter("precision"));
+        if (database == null || database.isEmpty()) {
+            answer.error(v2 ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_BAD_REQUEST,
+                    v2 ? "bucket not found" : "database is required");
+        } else if (database.length() > MAX_DATABASE_NAME || CONTROL.matcher(database).find()) {
+            answer.error(HttpServletResponse.SC_BAD_REQUEST, "a database name has 1 to " + MAX_DATABASE_NAME
+                    + " characters and no control characters");
+        } else if (precision.isEmpty()) {
+            answer.error(HttpServletResponse.SC_BAD_REQUEST, "invalid precision '" + request.getParameter("precision")
+                    + "'");
+        } else {
+            LimitedInputStream.refuseDeclaredLength(request.getHeader("Content-Length"), maxBodyBytes);
+            try (InputStream body = decoded(request)) {
+                WrittenPoints points = writes.write(database, precision.get(), body, caller.get().name()).points();
+                if (points.refused() == 0) {
+                    answer.stored();
+                } else {
+                    answer.error(HttpServletResponse.SC_BAD_REQUEST, refusal(points));
+                }
+            }
+        }
+    }
+
+    /** 1.x's {@code db} ({@code rp} is taken and passed over); 2.x's {@code bucket}, without a {@code /rp}. */
+    private static String database(HttpServletRequest request, boolean v2) {
+        if (!v2) {
+            return request.getParameter("db");
+        }
+        String bucket = request.getParameter("bucket");
+        return bucket == null || bucket.indexOf('/') < 0 ? bucket : bucket.substring(0, bucket.indexOf('/'));
+    }
+
+    private static InputStream decoded(HttpServletRequest request) throws IOException {
+        String encoding = request.getHeader("Content-Encoding");
+        InputStream body = request.getInputStream();
+        return encoding != null && encoding.trim().toLowerCase(Locale.ROOT).equals("gzip") ? new GZIPInputStream(body)
+                : body;
+    }
+
+    /** InfluxDB's words: each refused line as {@code unable to parse '...': reason}, and how many were dropped. */
+    private static String refusal(WrittenPoints points) {
+        String lines = points.refusals().stream().map(InfluxWriteServlet::refusal).collect(Collectors.joining("\n"));
+        boolean stored = !points.batches().isEmpty();
+        return stored ? "partial write: " + lines + " dropped=" + points.refused()
+                : lines + (points.refused() > points.refusals().size() ? " dropped=" + points.refused() : "");
+    }
+
+    private static String refusal(Refusal refusal) {
+        return refusal.number() == 0 ? "series '" + refusal.line() + "': " + refusal.reason()
+                : "unable to parse '" + refusal.line() + "': " + refusal.reason() + " (line " + refusal.number() + ")";
+    }
+}
