@@ -2,8 +2,14 @@ package sensorhub.influx.boundary;
 
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import sensorhub.problems.boundary.Problem;
+import sensorhub.problems.boundary.UnexpectedFailureMapper;
+import sensorhub.problems.control.RejectedException;
 
 /** An answer in InfluxDB's shapes: 1.x's {@code {"error": "..."}}, 2.x's {@code {"code": "...", "message": "..."}}. */
 final class InfluxAnswer {
@@ -36,6 +42,22 @@ final class InfluxAnswer {
         error(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method not allowed; use " + allowed);
     }
 
+    /**
+     * A request that failed on its way: a refusal with its status (413 for a body too large, say), a database
+     * failure as 503 with {@code Retry-After}, anything else as 500 naming only an incident (the log has the rest).
+     */
+    void failure(RuntimeException failure) throws IOException {
+        if (failure instanceof RejectedException rejected) {
+            error(Problem.of(rejected).status(), rejected.getMessage() + rejected.fields().stream().limit(1)
+                    .map(f -> " " + f.name() + ": " + f.message()).collect(Collectors.joining()));
+            return;
+        }
+        Response answer = UnexpectedFailureMapper.answer(failure);
+        Optional.ofNullable(answer.getHeaderString("Retry-After"))
+                .ifPresent(seconds -> response.setHeader("Retry-After", seconds));
+        error(answer.getStatus(), ((Problem) answer.getEntity()).detail());
+    }
+
     void error(int status, String message) throws IOException {
         write(status, v2 ? Json.createObjectBuilder().add("code", code(status)).add("message", message).build()
                 .toString() : Json.createObjectBuilder().add("error", message).build().toString());
@@ -56,10 +78,14 @@ final class InfluxAnswer {
         };
     }
 
-    private void write(int status, String json) throws IOException {
+    void write(int status, String contentType, String body) throws IOException {
         response.setStatus(status);
-        response.setContentType("application/json");
+        response.setContentType(contentType);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(json);
+        response.getWriter().write(body);
+    }
+
+    private void write(int status, String json) throws IOException {
+        write(status, "application/json", json);
     }
 }

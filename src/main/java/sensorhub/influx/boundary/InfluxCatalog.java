@@ -2,10 +2,12 @@ package sensorhub.influx.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import sensorhub.database.control.Sql;
+import sensorhub.influx.control.CatalogRows.SeriesRow;
 import sensorhub.influx.control.CatalogRows;
 
 /**
@@ -33,15 +35,23 @@ public class InfluxCatalog {
         }
     }
 
-    public void noteSeries(long sensorKey, String database, String measurement, String field) {
+    public void noteSeries(long sensorKey, String database, String measurement, String field, String fieldType) {
         String entry = sensorKey + "\u0000" + database + "\u0000" + measurement + "\u0000" + field;
         if (!noted.contains(entry)) {
             Sql.run(dataSource, connection -> {
-                new CatalogRows(connection).noteSeries(sensorKey, database, measurement, field);
+                new CatalogRows(connection).noteSeries(sensorKey, database, measurement, field, fieldType);
                 return null;
             });
             remember(entry);
         }
+    }
+
+    public List<String> databases() {
+        return Sql.run(dataSource, connection -> new CatalogRows(connection).databases());
+    }
+
+    public List<SeriesRow> series(String database) {
+        return Sql.run(dataSource, connection -> new CatalogRows(connection).series(database));
     }
 
     private void remember(String entry) {

@@ -16,7 +16,8 @@ final class InfluxCredentials {
     private InfluxCredentials() {
     }
 
-    static Optional<String> of(HttpServletRequest request) {
+    /** @param password the {@code p=} parameter, if the request has one */
+    static Optional<String> of(HttpServletRequest request, String password) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null) {
             String[] parts = authorization.trim().split("\\s+", 2);
@@ -27,7 +28,7 @@ final class InfluxCredentials {
                 return basicPassword(parts[1]);
             }
         }
-        return present(request.getParameter("p")).or(() -> present(request.getHeader(ApiKeyFilter.HEADER)));
+        return present(password).or(() -> present(request.getHeader(ApiKeyFilter.HEADER)));
     }
 
     private static Optional<String> basicPassword(String encoded) {

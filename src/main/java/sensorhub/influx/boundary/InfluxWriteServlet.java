@@ -6,12 +6,10 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -23,9 +21,6 @@ import sensorhub.influx.control.Precision;
 import sensorhub.influx.control.WrittenPoints;
 import sensorhub.influx.control.WrittenPoints.Refusal;
 import sensorhub.json.control.LimitedInputStream;
-import sensorhub.problems.boundary.Problem;
-import sensorhub.problems.boundary.UnexpectedFailureMapper;
-import sensorhub.problems.control.RejectedException;
 
 /**
  * InfluxDB's write API, so that Telegraf, Node-RED, Home Assistant and the InfluxDB client libraries write here
@@ -41,8 +36,6 @@ public class InfluxWriteServlet extends HttpServlet {
     static final String WRITE_V2 = "/api/v2/write";
     /** The 1.x version clients see: its API is the one answered here. */
     static final String VERSION = "1.8.10";
-    static final int MAX_DATABASE_NAME = 64;
-    private static final Pattern CONTROL = Pattern.compile("[\\u0000-\\u001f\\u007f-\\u009f]");
 
     @EJB
     InfluxWrites writes;
@@ -72,22 +65,17 @@ public class InfluxWriteServlet extends HttpServlet {
         } else {
             try {
                 write(request, answer, v2);
-            } catch (RejectedException e) {
-                answer.error(Problem.of(e).status(), e.getMessage() + e.fields().stream().limit(1)
-                        .map(f -> " " + f.name() + ": " + f.message()).collect(Collectors.joining()));
             } catch (ZipException e) {
                 answer.error(HttpServletResponse.SC_BAD_REQUEST, "the body is not valid gzip: " + e.getMessage());
             } catch (RuntimeException e) {
-                Response failure = UnexpectedFailureMapper.answer(e);
-                Optional.ofNullable(failure.getHeaderString("Retry-After"))
-                        .ifPresent(seconds -> response.setHeader("Retry-After", seconds));
-                answer.error(failure.getStatus(), ((Problem) failure.getEntity()).detail());
+                answer.failure(e);
             }
         }
     }
 
     private void write(HttpServletRequest request, InfluxAnswer answer, boolean v2) throws IOException {
-        Optional<Caller> caller = InfluxCredentials.of(request).flatMap(apiKeys::check);
+        QueryString parameters = QueryString.of(request);
+        Optional<Caller> caller = InfluxCredentials.of(request, parameters.get("p")).flatMap(apiKeys::check);
         if (caller.isEmpty()) {
             answer.unauthorized();
             return;
@@ -96,18 +84,16 @@ public class InfluxWriteServlet extends HttpServlet {
             answer.error(HttpServletResponse.SC_FORBIDDEN, "this API key lacks the 'write' permission");
             return;
         }
-        String database = database(request, v2);
-        Optional<Precision> precision = v2 ? Precision.ofV2(request.getParameter("precision"))
-                : Precision.ofV1(request.getParameter("precision"));
+        String database = database(parameters, v2);
+        String precisionName = parameters.get("precision");
+        Optional<Precision> precision = v2 ? Precision.ofV2(precisionName) : Precision.ofV1(precisionName);
         if (database == null || database.isEmpty()) {
             answer.error(v2 ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_BAD_REQUEST,
                     v2 ? "bucket not found" : "database is required");
-        } else if (database.length() > MAX_DATABASE_NAME || CONTROL.matcher(database).find()) {
-            answer.error(HttpServletResponse.SC_BAD_REQUEST, "a database name has 1 to " + MAX_DATABASE_NAME
-                    + " characters and no control characters");
+        } else if (!InfluxDatabases.valid(database)) {
+            answer.error(HttpServletResponse.SC_BAD_REQUEST, InfluxDatabases.RULE);
         } else if (precision.isEmpty()) {
-            answer.error(HttpServletResponse.SC_BAD_REQUEST, "invalid precision '" + request.getParameter("precision")
-                    + "'");
+            answer.error(HttpServletResponse.SC_BAD_REQUEST, "invalid precision '" + precisionName + "'");
         } else {
             LimitedInputStream.refuseDeclaredLength(request.getHeader("Content-Length"), maxBodyBytes);
             try (InputStream body = decoded(request)) {
@@ -122,11 +108,11 @@ public class InfluxWriteServlet extends HttpServlet {
     }
 
     /** 1.x's {@code db} ({@code rp} is taken and passed over); 2.x's {@code bucket}, without a {@code /rp}. */
-    private static String database(HttpServletRequest request, boolean v2) {
+    private static String database(QueryString parameters, boolean v2) {
         if (!v2) {
-            return request.getParameter("db");
+            return parameters.get("db");
         }
-        String bucket = request.getParameter("bucket");
+        String bucket = parameters.get("bucket");
         return bucket == null || bucket.indexOf('/') < 0 ? bucket : bucket.substring(0, bucket.indexOf('/'));
     }
 

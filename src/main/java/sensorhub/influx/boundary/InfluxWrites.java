@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sensorhub.blocks.entity.ReadingBatch;
+import sensorhub.influx.control.CatalogRows;
 import sensorhub.influx.control.LineProtocol;
 import sensorhub.influx.control.Precision;
 import sensorhub.influx.control.SeriesNames;
@@ -91,7 +92,7 @@ public class InfluxWrites {
         }
         Map<String, Long> keys = registered(points, caller);
         points.written().values().forEach(series -> catalog.noteSeries(keys.get(series.sensorId()), database,
-                series.measurement(), series.field()));
+                series.measurement(), series.field(), series.integer() ? CatalogRows.INTEGER : CatalogRows.FLOAT));
         int inserted = 0;
         int unchanged = 0;
         for (ReadingBatch batch : points.batches()) {

@@ -41,7 +41,8 @@ public final class LineProtocol {
 
     /** What the lines hold: a reading per numeric field, and each refused line. */
     public interface Sink {
-        void reading(Series series, String field, long micros, double value);
+        /** @param integer whether the field was written as an integer ({@code 12i}, {@code 12u}) */
+        void reading(Series series, String field, long micros, double value, boolean integer);
 
         /** @param number the line's number in the body, from 1 */
         void refused(int number, String line, String reason);
@@ -252,6 +253,7 @@ public final class LineProtocol {
         int count = 0;
         String[] keys = new String[4];
         double[] values = new double[4];
+        boolean[] integers = new boolean[4];
         while (at < to) {
             int equals = unescapedIndexOf('=', at, to);
             if (equals == at) {
@@ -270,8 +272,10 @@ public final class LineProtocol {
                 if (count == keys.length) {
                     keys = Arrays.copyOf(keys, count * 2);
                     values = Arrays.copyOf(values, count * 2);
+                    integers = Arrays.copyOf(integers, count * 2);
                 }
                 keys[count] = key;
+                integers[count] = line[valueEnd - 1] == 'i' || line[valueEnd - 1] == 'u';
                 values[count++] = value;
             }
             at = valueEnd + 1;
@@ -280,7 +284,7 @@ public final class LineProtocol {
             }
         }
         for (int i = 0; i < count; i++) {
-            sink.reading(series, keys[i], micros, values[i]);
+            sink.reading(series, keys[i], micros, values[i], integers[i]);
         }
     }
 

@@ -21,8 +21,8 @@ public final class WrittenPoints implements LineProtocol.Sink {
     /** A refused line is quoted up to this many characters. */
     static final int QUOTED = 200;
 
-    /** A series of the request, the sensor it is. */
-    public record Written(String sensorId, String measurement, String field, Series series) {
+    /** A series of the request, the sensor it is, and whether its field came as an integer first. */
+    public record Written(String sensorId, String measurement, String field, Series series, boolean integer) {
     }
 
     /** A refused line, numbered from 1, with InfluxDB's reason. */
@@ -44,10 +44,10 @@ public final class WrittenPoints implements LineProtocol.Sink {
     }
 
     @Override
-    public void reading(Series series, String field, long micros, double value) {
+    public void reading(Series series, String field, long micros, double value, boolean integer) {
         Written sensor = sensorOfSeries.computeIfAbsent(series, s -> new HashMap<>()).computeIfAbsent(field,
                 f -> written.computeIfAbsent(SeriesNames.sensorId(database, series, f),
-                        id -> new Written(id, series.measurement(), f, series)));
+                        id -> new Written(id, series.measurement(), f, series, integer)));
         if (current == null || current.size() == maxBatch) {
             current = new ReadingBatch();
             batches.add(current);

@@ -16,6 +16,7 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,6 +108,16 @@ public class Sensors {
         query.where(where.toArray(Predicate[]::new)).orderBy(cb.desc(activation), cb.asc(id));
         return Page.of(em.createQuery(query).setMaxResults(limit + 1).getResultList(), limit,
                 last -> new Cursor(EpochMicros.of(last.activationDate()), last.id()));
+    }
+
+    /** The tags of each of the sensors that has any, by sensor key, read in one query for all. */
+    public Map<Long, Map<String, String>> tagsOf(List<Long> sensorKeys) {
+        Map<Long, Map<String, String>> tags = new HashMap<>();
+        for (int from = 0; from < sensorKeys.size(); from += SensorRows.IDS_PER_QUERY) {
+            tags.putAll(SensorTags.of(em, sensorKeys.subList(from, Math.min(sensorKeys.size(),
+                    from + SensorRows.IDS_PER_QUERY))));
+        }
+        return tags;
     }
 
     /** The sensors as clients see them, with their tags, read in one query for all. */

@@ -24,7 +24,7 @@ import sensorhub.sensors.entity.SensorKey;
 public final class SensorRows {
 
     /** Ids looked up per query: a batch of readings may name many sensors, a query's IN list stays short. */
-    static final int IDS_PER_QUERY = 500;
+    public static final int IDS_PER_QUERY = 500;
     static final String KEYS_BY_ID = "SELECT id, sensor_key FROM sensors WHERE id IN (";
     static final String KEY_BY_ID = "SELECT sensor_key, unit FROM sensors WHERE id = ?";
     static final String HEARD = "UPDATE sensor_arrivals SET last_heard = ? WHERE sensor_key = ? AND door = ? "

@@ -27,7 +27,7 @@ import sensorhub.problems.boundary.ProblemServlet;
  * README "Capacity" derives the numbers. Each refusal is counted by its reason, and as a request of route
  * {@code unmatched} with status 503 (JAX-RS, which names routes, never sees it).
  */
-@WebFilter(urlPatterns = {"/api/*", "/write"}, asyncSupported = true)
+@WebFilter(urlPatterns = {"/api/*", "/write", "/query"}, asyncSupported = true)
 public class Admission extends HttpFilter {
 
     private static final String RETRY_AFTER_SECONDS = "1";

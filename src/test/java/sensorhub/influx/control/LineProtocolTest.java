@@ -27,7 +27,7 @@ class LineProtocolTest {
         final List<String> refused = new ArrayList<>();
 
         @Override
-        public void reading(Series series, String field, long micros, double value) {
+        public void reading(Series series, String field, long micros, double value, boolean integer) {
             points.add(new Point(series, field, micros, value));
         }
 
