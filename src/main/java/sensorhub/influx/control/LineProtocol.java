@@ -342,7 +342,7 @@ public final class LineProtocol {
         }
     }
 
-    /** The integer as a double, if it is exactly one: at most 2^53 from zero (an unsigned one as read, not negative). */
+    /** The integer as a double, if it is exactly one: at most 2^53 from zero (an unsigned one not negative). */
     private static double exactly(long integer, boolean unsigned) {
         boolean exact = unsigned ? integer >= 0 && integer <= EXACT_INTEGERS : Math.abs(integer) <= EXACT_INTEGERS;
         if (!exact) {

@@ -494,7 +494,8 @@ public final class InfluxQl {
             return Long.parseLong(i.getText());
         } else if (expr instanceof DurationContext d) {
             return durationNanos(d.getText());
-        } else if (expr instanceof CallContext c && name(c.identifier()).equalsIgnoreCase("now") && c.expr().isEmpty()) {
+        } else if (expr instanceof CallContext c && name(c.identifier()).equalsIgnoreCase("now")
+                && c.expr().isEmpty()) {
             return nowNanos;
         } else if (expr instanceof AdditiveContext a) {
             return a.op.getType() == InfluxQLParser.ADD ? instant(a.expr(0)) + instant(a.expr(1))

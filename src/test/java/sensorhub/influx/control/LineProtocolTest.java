@@ -49,8 +49,8 @@ class LineProtocolTest {
 
     @Test
     void readsMeasurementTagsFieldsAndTimestamp() throws IOException {
-        Collected c = read("weather,location=us-midwest,season=summer temperature=82,humidity=71i 1465839830100400200\n",
-                Precision.NANOSECONDS);
+        Collected c = read("weather,location=us-midwest,season=summer temperature=82,humidity=71i "
+                + "1465839830100400200\n", Precision.NANOSECONDS);
 
         assertEquals(List.of(), c.refused);
         Series series = new Series("weather", Map.of("location", "us-midwest", "season", "summer"));
@@ -69,8 +69,8 @@ class LineProtocolTest {
 
     @Test
     void resolvesEachContextsEscapes() throws IOException {
-        Collected c = read("my\\ weather\\,now,tag\\ key\\,x\\=y=a\\ b\\,c\\=d field\\ k\\=e=1,s=\"say \\\"hi\\\", x=1\" 5\n",
-                Precision.NANOSECONDS);
+        Collected c = read("my\\ weather\\,now,tag\\ key\\,x\\=y=a\\ b\\,c\\=d "
+                + "field\\ k\\=e=1,s=\"say \\\"hi\\\", x=1\" 5\n", Precision.NANOSECONDS);
 
         assertEquals(List.of(), c.refused);
         Point point = c.points.get(0);
