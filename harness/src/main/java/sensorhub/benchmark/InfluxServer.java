@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * data, meta and WAL under {@code target/benchmark/influxdb}, no usage reporting, no internal monitoring
  * database, no request log). Closing it stops it; a shutdown hook does too if the benchmark is interrupted.
  */
-final class InfluxServer implements AutoCloseable {
+public final class InfluxServer implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(1);
     /** Longer than compact-full-write-cold-duration below: a quiet spell this long means compaction is done. */
@@ -43,16 +43,21 @@ final class InfluxServer implements AutoCloseable {
     }
 
     static InfluxServer start(Path project, BenchmarkSettings settings) throws IOException, InterruptedException {
-        refuseIfTaken(settings.influxPort());
-        refuseIfTaken(settings.influxRpcPort());
-        Path home = project.resolve("target/benchmark/influxdb");
+        return start(project, project.resolve("target/benchmark/influxdb"), settings.influxPort(),
+                settings.influxRpcPort());
+    }
+
+    /** Installs influxd where missing and starts it with its files under {@code home} (made afresh). */
+    public static InfluxServer start(Path project, Path home, int httpPort, int rpcPort)
+            throws IOException, InterruptedException {
+        refuseIfTaken(httpPort);
+        refuseIfTaken(rpcPort);
         PayaraServer.deleteRecursively(home);
         Files.createDirectories(home);
         install(project, home.resolve("install.log"));
         Path config = home.resolve("influxdb.conf");
-        Files.writeString(config, config(home, settings));
-        InfluxServer server = new InfluxServer(home, config,
-                URI.create("http://127.0.0.1:" + settings.influxPort() + "/"));
+        Files.writeString(config, config(home, httpPort, rpcPort));
+        InfluxServer server = new InfluxServer(home, config, URI.create("http://127.0.0.1:" + httpPort + "/"));
         Runtime.getRuntime().addShutdownHook(server.stopOnExit);
         try {
             server.launch();
@@ -69,7 +74,7 @@ final class InfluxServer implements AutoCloseable {
      * shutdown: a restart alone leaves the WAL as it was. The short cold durations here make it write the TSM
      * files, and fully compact them, within seconds of the last write.
      */
-    private static String config(Path home, BenchmarkSettings settings) {
+    private static String config(Path home, int httpPort, int rpcPort) {
         return """
                 reporting-enabled = false
                 bind-address = "127.0.0.1:%d"
@@ -91,8 +96,7 @@ final class InfluxServer implements AutoCloseable {
                   enabled = false
                 [continuous_queries]
                   enabled = false
-                """.formatted(settings.influxRpcPort(), home.resolve("meta"), home.resolve("data"),
-                home.resolve("wal"), settings.influxPort());
+                """.formatted(rpcPort, home.resolve("meta"), home.resolve("data"), home.resolve("wal"), httpPort);
     }
 
     private static void install(Path project, Path log) throws IOException, InterruptedException {
@@ -132,7 +136,7 @@ final class InfluxServer implements AutoCloseable {
                 BodyHandlers.discarding());
     }
 
-    URI base() {
+    public URI base() {
         return base;
     }
 

@@ -2,6 +2,7 @@ package sensorhub.influxql.control;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,22 +153,42 @@ public final class Selection {
         return Math.min(EpochMicros.LATEST, Math.floorDiv(toNanos, NANOS_PER_MICRO)) + 1;
     }
 
-    /** Each field's readings in the group, merged across its series in time order. */
-    private Map<String, Points> pointsByField(Group group, long toNanos) {
-        Map<String, Points> points = new HashMap<>();
+    /**
+     * Each field's readings in the group: each series' apart, in the order of their series keys, and all merged in
+     * time order. InfluxDB reduces {@code mean}, {@code sum} and {@code stddev} series after series, and floating
+     * point sums depend on that order.
+     */
+    private record FieldPoints(List<Points> bySeries, Points merged) {
+        static final FieldPoints NONE = new FieldPoints(List.of(), new Points(0));
+    }
+
+    private Map<String, FieldPoints> pointsByField(Group group, long toNanos) {
+        Map<String, List<Points>> bySeries = new HashMap<>();
         long from = fromMicros();
         long to = toMicros(toNanos);
-        for (SeriesInfo s : group.series()) {
-            points.merge(s.field(), source.read(s.sensorKey(), from, to), Points::merged);
+        List<SeriesInfo> inKeyOrder = new ArrayList<>(group.series());
+        inKeyOrder.sort(Comparator.comparing(Selection::seriesKey));
+        for (SeriesInfo s : inKeyOrder) {
+            bySeries.computeIfAbsent(s.field(), f -> new ArrayList<>()).add(source.read(s.sensorKey(), from, to));
         }
+        Map<String, FieldPoints> points = new HashMap<>();
+        bySeries.forEach((field, series) -> points.put(field, new FieldPoints(series,
+                series.stream().reduce(new Points(0), Points::merged))));
         return points;
+    }
+
+    /** InfluxDB's key of a series: its measurement and its tags in key order, as line protocol writes them. */
+    private static String seriesKey(SeriesInfo series) {
+        StringBuilder key = new StringBuilder(series.measurement());
+        new TreeMap<>(series.tags()).forEach((k, v) -> key.append(',').append(k).append('=').append(v));
+        return key.toString();
     }
 
     private List<List<Object>> windows(Group group) {
         TimeRange time = select.time();
         long toNanos = time.hasTo() || select.intervalNanos() == 0 ? time.to() : nowNanos;
-        Map<String, Points> points = pointsByField(group, toNanos);
-        if (points.values().stream().allMatch(p -> p.size() == 0)) {
+        Map<String, FieldPoints> points = pointsByField(group, toNanos);
+        if (points.values().stream().allMatch(p -> p.merged().size() == 0)) {
             return List.of();
         }
         if (select.intervalNanos() == 0) {
@@ -190,8 +211,8 @@ public final class Selection {
             long fromMicros = Math.max(fromMicros(), Math.floorDiv(start + NANOS_PER_MICRO - 1, NANOS_PER_MICRO));
             long toMicros = Math.min(toMicros(toNanos), Math.floorDiv(end + NANOS_PER_MICRO - 1, NANOS_PER_MICRO));
             List<Object> row = window(points, start, fromMicros, toMicros, false);
-            empty.add(points.values().stream().allMatch(p -> p.firstAtOrAfter(fromMicros) == p.firstAtOrAfter(
-                    toMicros)));
+            empty.add(points.values().stream().map(FieldPoints::merged).allMatch(p -> p.firstAtOrAfter(fromMicros)
+                    == p.firstAtOrAfter(toMicros)));
             rows.add(row);
             starts.add(start);
         }
@@ -214,16 +235,16 @@ public final class Selection {
         return integer;
     }
 
-    private static long earliest(Map<String, Points> points) {
-        return points.values().stream().filter(p -> p.size() > 0).mapToLong(p -> p.micros(0) * NANOS_PER_MICRO)
-                .min().orElse(Long.MAX_VALUE);
+    private static long earliest(Map<String, FieldPoints> points) {
+        return points.values().stream().map(FieldPoints::merged).filter(p -> p.size() > 0)
+                .mapToLong(p -> p.micros(0) * NANOS_PER_MICRO).min().orElse(Long.MAX_VALUE);
     }
 
     /**
      * A row of function values over {@code [fromMicros, toMicros)}: the window's start, or, for a lone selector
      * without {@code GROUP BY time()}, the time of the reading it chose.
      */
-    private List<Object> window(Map<String, Points> points, long startNanos, long fromMicros, long toMicros,
+    private List<Object> window(Map<String, FieldPoints> points, long startNanos, long fromMicros, long toMicros,
             boolean whole) {
         List<Object> row = new ArrayList<>();
         row.add(new Time(startNanos, select.zone()));
@@ -244,11 +265,13 @@ public final class Selection {
     private record Evaluated(Object value, long micros) {
     }
 
-    private Evaluated evaluate(Expr expr, Map<String, Points> points, long fromMicros, long toMicros) {
+    private Evaluated evaluate(Expr expr, Map<String, FieldPoints> points, long fromMicros, long toMicros) {
         if (expr instanceof Call call) {
-            Points p = points.getOrDefault(call.field(), new Points(0));
-            Functions.Result result = Functions.apply(call.function(), call.argument(), p, p.firstAtOrAfter(fromMicros),
-                    p.firstAtOrAfter(toMicros));
+            FieldPoints field = points.getOrDefault(call.field(), FieldPoints.NONE);
+            Functions.Result result = Functions.BY_SERIES.contains(call.function())
+                    ? Functions.overSeries(call.function(), field.bySeries(), fromMicros, toMicros)
+                    : Functions.apply(call.function(), call.argument(), field.merged(),
+                            field.merged().firstAtOrAfter(fromMicros), field.merged().firstAtOrAfter(toMicros));
             return new Evaluated(result.value(), result.micros());
         }
         if (expr instanceof Column.Number n) {
