@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The issue's table: the service (REST JSON, REST CSV) and each peer in a row, every peer's figure beside the
+ * The issue's table: the service (REST JSON, REST CSV, line protocol) and each peer in a row, every peer's figure beside the
  * ratio service/peer. Above 1 the service writes faster but spends more CPU, answers slower, or stores more.
  */
 final class PeerTable {
@@ -16,11 +16,13 @@ final class PeerTable {
     private final BenchmarkSettings settings;
     private final PeerResult json;
     private final PeerResult csv;
+    private final PeerResult line;
 
-    PeerTable(BenchmarkSettings settings, PeerResult json, PeerResult csv) {
+    PeerTable(BenchmarkSettings settings, PeerResult json, PeerResult csv, PeerResult line) {
         this.settings = settings;
         this.json = json;
         this.csv = csv;
+        this.line = line;
     }
 
     List<String> markdown(List<PeerResult> peers) {
@@ -37,6 +39,7 @@ final class PeerTable {
         lines.add("| --- | --- | --- | --- | --- | --- |");
         lines.add(row(json, null));
         lines.add(row(csv, null));
+        lines.add(row(line, null));
         peers.forEach(peer -> lines.add(row(peer, json)));
         lines.add("");
         lines.add("Ingest rounds, readings/s in order: " + String.join("; ", rounds(peers)) + ".");
@@ -45,18 +48,19 @@ final class PeerTable {
 
     /** Each row's rounds, "InfluxDB 1.6 (Debian), HTTP line protocol 1,002,705 / 998,112 / ...". */
     private List<String> rounds(List<PeerResult> peers) {
-        return Stream.concat(Stream.of(json, csv), peers.stream())
+        return Stream.concat(Stream.of(json, csv, line), peers.stream())
                 .map(result -> result.system().split(";")[0] + " " + result.ingest().rates()).toList();
     }
 
     private String row(PeerResult result, PeerResult service) {
         boolean peer = service != null;
         List<String> cells = new ArrayList<>(List.of(result.system(),
-                number(rate(result)) + (peer ? " — " + pathRatios(rate(result), rate(json), rate(csv)) : ""),
+                number(rate(result)) + (peer ? " — " + pathRatios(rate(result), rate(json), rate(csv), rate(line))
+                        : ""),
                 String.format(Locale.ROOT, "%.1f s (%s); client %.1f s", result.storeCpuPerMillion(),
                         result.storeCpuParts(), result.clientCpuPerMillion())
                         + (peer ? " — " + pathRatios(result.storeCpuPerMillion(), json.storeCpuPerMillion(),
-                        csv.storeCpuPerMillion()) : "")));
+                        csv.storeCpuPerMillion(), line.storeCpuPerMillion()) : "")));
         PeerQueries.Figures queries = result.queries();
         if (queries == null) {
             cells.addAll(List.of(SAME, SAME, SAME));
@@ -80,8 +84,9 @@ final class PeerTable {
         return result.ingest().median().perSecond();
     }
 
-    private static String pathRatios(double peer, double viaJson, double viaCsv) {
-        return "JSON/peer " + ratio(viaJson, peer) + ", CSV/peer " + ratio(viaCsv, peer);
+    private static String pathRatios(double peer, double viaJson, double viaCsv, double viaLine) {
+        return "JSON/peer " + ratio(viaJson, peer) + ", CSV/peer " + ratio(viaCsv, peer) + ", line protocol/peer "
+                + ratio(viaLine, peer);
     }
 
     private static String ratio(double service, double peer) {

@@ -22,7 +22,7 @@ final class Peers {
         this.table = table;
     }
 
-    void measure(PeerResult json, PeerResult csv, DayStatistics serviceDay) {
+    void measure(PeerResult json, PeerResult csv, PeerResult line, DayStatistics serviceDay) {
         Workload workload = Workload.of(settings, "bench-");
         List<PeerResult> rows = new ArrayList<>();
         if (settings.measures("influxdb")) {
@@ -43,7 +43,7 @@ final class Peers {
                 table.note("**PostgreSQL not measured**: " + e);
             }
         }
-        table.peers(new PeerTable(settings, json, csv).markdown(rows));
+        table.peers(new PeerTable(settings, json, csv, line).markdown(rows));
         describe();
     }
 

@@ -42,6 +42,7 @@ public final class ReadingsBenchmark {
     /** The service's figures for the peers table, gathered as the measurements go. */
     private Ingest jsonIngest;
     private Ingest csvIngest;
+    private Ingest lineIngest;
     private double dayFirstMillis;
     private Latencies dayRepeated;
     private Latencies yearRepeated;
@@ -75,7 +76,7 @@ public final class ReadingsBenchmark {
             }
             // The peers run with the service stopped, as the service ran with no peer started.
             new Peers(project, settings, table).measure(benchmark.asJson(), benchmark.asCsv(),
-                    benchmark.measuredDay);
+                    benchmark.asLineProtocol(), benchmark.measuredDay);
         } finally {
             table.line(String.format(Locale.ROOT, "Load average (1 min) %.2f at the start, %.2f at the end.",
                     loadBefore, Machine.loadAverage()));
@@ -98,9 +99,10 @@ public final class ReadingsBenchmark {
         Workload viaRest = Workload.of(settings, "bench-rest-");
         Workload viaCsv = Workload.of(settings, "bench-csv-");
         Workload viaJdbc = Workload.of(settings, "bench-jdbc-");
+        Workload viaLine = Workload.of(settings, "bench-lp-");
 
         List<String> ids = new ArrayList<>();
-        for (Workload path : List.of(viaRest, viaCsv, viaJdbc)) {
+        for (Workload path : List.of(viaRest, viaCsv, viaJdbc, viaLine)) {
             path.ingest().forEach(series -> ids.add(series.sensorId()));
             ids.add(path.warmup().sensorId());
         }
@@ -112,7 +114,7 @@ public final class ReadingsBenchmark {
         api.registerSensors(ids, UNIT);
         sensorKeys = database.sensorKeys(ids);
 
-        measureIngest(viaRest, viaCsv, viaJdbc);
+        measureIngest(viaRest, viaCsv, viaJdbc, viaLine);
         measureDay(viaRest.day());
         measureRange(viaRest.year());
         measureRegularStorage(viaCsv.regular());
@@ -120,10 +122,12 @@ public final class ReadingsBenchmark {
         reportHeapAndFailures();
     }
 
-    private void measureIngest(Workload viaRest, Workload viaCsv, Workload viaJdbc) throws Exception {
+    private void measureIngest(Workload viaRest, Workload viaCsv, Workload viaJdbc, Workload viaLine)
+            throws Exception {
         database.insert(ReadingSeries.interleaved(List.of(viaJdbc.warmup()), settings.batchSize()), sensorKeys);
         ingestThroughRest(List.of(viaRest.warmup()), 1, Slice::json, api::postReadings);
         ingestThroughRest(List.of(viaCsv.warmup()), 1, Slice::csv, api::postCsvReadings);
+        ingestThroughLineProtocol(List.of(viaLine.warmup()), 1);
 
         int rounds = settings.ingestRounds();
         Ingest jdbc = ingestThroughJdbc(viaJdbc.ingest(), rounds);
@@ -134,8 +138,10 @@ public final class ReadingsBenchmark {
         StorageSize beforeCsv = storedNow();
         Ingest csv = ingestThroughRest(viaCsv.ingest(), rounds, Slice::csv, api::postCsvReadings);
         noisyStored = storedNow().since(beforeCsv, csv.written());
+        Ingest line = ingestThroughLineProtocol(viaLine.ingest(), rounds);
         jsonIngest = rest;
         csvIngest = csv;
+        lineIngest = line;
 
         table.row(String.format(Locale.ROOT, "ingest: %,d readings, %d sensors, batches of %,d, REST from %d clients "
                         + "(median of %d rounds)", rest.median().written(), settings.sensors(), settings.batchSize(),
@@ -149,18 +155,25 @@ public final class ReadingsBenchmark {
                 String.format(Locale.ROOT, "**%,.0f readings/s** (%.1f s; a batch %s)", csv.perSecond(),
                         csv.nanos() / 1e9, csv.batchMillis().p50p99()),
                 "", ratio(csv.perSecond(), jdbc.perSecond()), "");
-        table.row("cores used during the ingest", rest.cpu().cores() + "; CSV: " + csv.cpu().cores(),
-                jdbc.cpu().cores(), "", "");
+        table.row("ingest, the same through InfluxDB's line protocol (POST /write, precision=u, a sensor_id tag), "
+                        + "other sensors",
+                String.format(Locale.ROOT, "**%,.0f readings/s** (%.1f s; a batch %s)", line.perSecond(),
+                        line.nanos() / 1e9, line.batchMillis().p50p99()),
+                "", ratio(line.perSecond(), jdbc.perSecond()), "");
+        table.row("cores used during the ingest", rest.cpu().cores() + "; CSV: " + csv.cpu().cores()
+                + "; line protocol: " + line.cpu().cores(), jdbc.cpu().cores(), "", "");
         table.row("CPU time per million rows written", rest.cpu().perMillion(rest.written()) + "; CSV: "
-                + csv.cpu().perMillion(csv.written()), jdbc.cpu().perMillion(jdbc.written()), "", "");
+                + csv.cpu().perMillion(csv.written()) + "; line protocol: " + line.cpu().perMillion(line.written()),
+                jdbc.cpu().perMillion(jdbc.written()), "", "");
         table.row("ingest rounds, readings/s in order", "JSON " + rest.rounds().rates() + "; CSV "
-                + csv.rounds().rates(), jdbc.rounds().rates(), "", "");
+                + csv.rounds().rates() + "; line protocol " + line.rounds().rates(), jdbc.rounds().rates(), "", "");
         table.row("server heap around the REST ingest",
                 String.format(Locale.ROOT, "%s used after it, %s live after a full GC; GC time during it %.1f s",
                         mib(after.usedKib()), mib(live.usedKib()), after.gcSeconds() - before.gcSeconds()),
                 "", "", "");
         checkStored(rest, viaRest.ingest(), "REST JSON");
         checkStored(csv, viaCsv.ingest(), "REST CSV");
+        checkStored(line, viaLine.ingest(), "line protocol");
         checkStored(jdbc, viaJdbc.ingest(), "JDBC");
     }
 
@@ -226,6 +239,18 @@ public final class ReadingsBenchmark {
                 CpuUse.now(server.pid()).since(cpu));
     }
 
+    /** Line protocol through {@code /write}: a batch answered 204 wrote all of its readings. */
+    private Ingest ingestThroughLineProtocol(List<ReadingSeries> series, int rounds) throws Exception {
+        List<List<Body>> bodies = Body.ofRounds(series, settings.batchSize(), rounds,
+                slice -> slice.lineProtocol(InfluxPeer.MEASUREMENT));
+        CpuUse cpu = CpuUse.now(server.pid());
+        ConcurrentBatches.Rounds sent = ConcurrentBatches.sendInRounds(ConcurrentBatches.shared(
+                body -> api.postLineProtocol(body.bytes()).status() == 204 ? body.readings() : 0,
+                settings.clients()), bodies);
+        return new Ingest(sent, series.stream().mapToLong(ReadingSeries::count).sum(),
+                CpuUse.now(server.pid()).since(cpu));
+    }
+
     /** The service's readings tables now, for the readings it holds at this point. */
     private StorageSize storedNow() throws Exception {
         return new StorageSize(database.readingTablesBytes().values().stream().mapToLong(Long::longValue).sum(), 0);
@@ -256,6 +281,10 @@ public final class ReadingsBenchmark {
 
     private PeerResult asCsv() {
         return csvIngest.asPeer("this service, REST CSV on MariaDB", null, null, null);
+    }
+
+    private PeerResult asLineProtocol() {
+        return lineIngest.asPeer("this service, InfluxDB line protocol on MariaDB", null, null, null);
     }
 
     private void checkStored(Ingest ingest, List<ReadingSeries> series, String path) throws Exception {

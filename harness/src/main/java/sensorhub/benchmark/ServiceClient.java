@@ -32,6 +32,7 @@ final class ServiceClient {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     private final URI api;
+    private final URI server;
     private final String key;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
@@ -39,6 +40,7 @@ final class ServiceClient {
 
     ServiceClient(URI server, String key) {
         this.api = server.resolve("/api/");
+        this.server = server;
         this.key = key;
     }
 
@@ -81,6 +83,12 @@ final class ServiceClient {
     Timed postCsvReadings(byte[] csv) {
         return send(request("sensor_values").header("Content-Type", "text/csv")
                 .POST(BodyPublishers.ofByteArray(csv)), 201);
+    }
+
+    /** Writes one batch of InfluxDB line protocol through {@code /write} ({@code precision=u}), answered 204. */
+    Timed postLineProtocol(byte[] lines) {
+        return send(HttpRequest.newBuilder(server.resolve("/write?db=benchmark&precision=u")).timeout(TIMEOUT)
+                .header("Authorization", "Token " + key).POST(BodyPublishers.ofByteArray(lines)), 204);
     }
 
     /** How many readings the server says it inserted; 0 when the batch failed. */

@@ -194,6 +194,12 @@ public final class InfluxDifferential {
         queries.add(new Query("SELECT mean(\"value\") FROM \"air\" WHERE (\"room\" = 'a' OR \"room\" = 'c') AND "
                 + twoDays + " GROUP BY time(1d), \"room\"", "", "application/csv"));
         queries.add(new Query("SHOW TAG VALUES WITH KEY = \"room\"", "", "application/csv"));
+        // the two panels of docs/grafana/sensorhub-influxql.json, as Grafana expands $timeFilter and $__interval
+        queries.add(new Query("SELECT mean(\"usage_idle\") AS \"mean\", min(\"usage_idle\") AS \"min\", "
+                + "max(\"usage_idle\") AS \"max\" FROM \"cpu\" WHERE " + grafana
+                + " GROUP BY time(2m), * fill(null)", "&epoch=ms", null));
+        queries.add(new Query("SELECT count(\"value\"), mean(\"value\"), median(\"value\"), percentile(\"value\", 95), "
+                + "spread(\"value\") FROM \"air\" WHERE " + grafana + " GROUP BY * tz('UTC')", "&epoch=ms", null));
         queries.add(new Query("SELECT foo(\"value\") FROM \"air\"", "", null));
         queries.add(new Query("SELEC mean(\"value\") FROM \"air\"", "", null));
         queries.add(new Query("SELECT mean(\"value\") FROM \"nosuch\" WHERE " + twoDays, "", null));

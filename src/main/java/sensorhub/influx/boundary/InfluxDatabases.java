@@ -7,6 +7,7 @@ import sensorhub.influxql.control.QueryException;
 final class InfluxDatabases {
 
     static final int MAX_NAME = 64;
+    static final String RULE = "a database name has 1 to " + MAX_NAME + " characters and no control characters";
     private static final Pattern CONTROL = Pattern.compile("[\\u0000-\\u001f\\u007f-\\u009f]");
 
     private InfluxDatabases() {
@@ -23,6 +24,4 @@ final class InfluxDatabases {
         }
         return name;
     }
-
-    static final String RULE = "a database name has 1 to " + MAX_NAME + " characters and no control characters";
 }
