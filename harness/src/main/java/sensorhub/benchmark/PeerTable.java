@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The issue's table: the service (REST JSON, REST CSV, line protocol) and each peer in a row, every peer's figure beside the
- * ratio service/peer. Above 1 the service writes faster but spends more CPU, answers slower, or stores more.
+ * The issue's table: the service (REST JSON, REST CSV, line protocol) and each peer in a row, every peer's figure
+ * beside the ratio service/peer. Above 1 the service writes faster but spends more CPU, answers slower, or stores
+ * more.
  */
 final class PeerTable {
 

@@ -57,7 +57,8 @@ public final class InfluxDifferential {
                 PayaraServer service = PayaraServer.start(project, new PayaraServer.Launch(work.resolve("payara"),
                         SERVICE_PORT, List.of(), List.of("--postbootcommandfile",
                                 project.resolve("server-config/payara/h2-file.asadmin").toString()),
-                        Map.of("SENSORS_ADMIN_KEY", KEY, "SENSORS_H2_FILE", work.resolve("h2/sensorhub").toString())))) {
+                        Map.of("SENSORS_ADMIN_KEY", KEY,
+                                "SENSORS_H2_FILE", work.resolve("h2/sensorhub").toString())))) {
             check.run(influx.base(), service.base());
         }
         Files.writeString(project.resolve("target/influx-differential.md"), String.join("\n", check.report) + "\n");
@@ -163,8 +164,8 @@ public final class InfluxDifferential {
                 + " GROUP BY time(5m), \"room\" fill(null)", "&epoch=ms", null));
         queries.add(new Query("SELECT mean(\"usage_idle\") FROM \"cpu\" WHERE (\"host\" =~ /^(h1|h2)$/) AND " + grafana
                 + " GROUP BY time(10m), \"host\"::tag fill(null)", "&epoch=ms", null));
-        queries.add(new Query("SELECT count(\"value\"), min(\"value\"), max(\"value\"), sum(\"value\"), first(\"value\"), "
-                + "last(\"value\"), spread(\"value\"), median(\"value\"), percentile(\"value\", 95), "
+        queries.add(new Query("SELECT count(\"value\"), min(\"value\"), max(\"value\"), sum(\"value\"), "
+                + "first(\"value\"), last(\"value\"), spread(\"value\"), median(\"value\"), percentile(\"value\", 95), "
                 + "percentile(\"value\", 5), mean(\"value\"), stddev(\"value\") FROM \"air\" WHERE " + twoDays
                 + " GROUP BY time(6h), \"room\"", "", null));
         queries.add(new Query("SELECT max(\"hum\"), sum(\"hum\"), mean(\"hum\") FROM \"air\" WHERE " + twoDays

@@ -6,13 +6,13 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sensorhub.access.boundary.ApiKeys;
 import sensorhub.access.entity.Caller;
@@ -36,6 +36,7 @@ public class InfluxWriteServlet extends HttpServlet {
     static final String WRITE_V2 = "/api/v2/write";
     /** The 1.x version clients see: its API is the one answered here. */
     static final String VERSION = "1.8.10";
+    private static final int GZIP_BUFFER = 64 * 1024;
 
     @EJB
     InfluxWrites writes;
@@ -65,8 +66,6 @@ public class InfluxWriteServlet extends HttpServlet {
         } else {
             try {
                 write(request, answer, v2);
-            } catch (ZipException e) {
-                answer.error(HttpServletResponse.SC_BAD_REQUEST, "the body is not valid gzip: " + e.getMessage());
             } catch (RuntimeException e) {
                 answer.failure(e);
             }
@@ -96,13 +95,18 @@ public class InfluxWriteServlet extends HttpServlet {
             answer.error(HttpServletResponse.SC_BAD_REQUEST, "invalid precision '" + precisionName + "'");
         } else {
             LimitedInputStream.refuseDeclaredLength(request.getHeader("Content-Length"), maxBodyBytes);
+            WrittenPoints points;
             try (InputStream body = decoded(request)) {
-                WrittenPoints points = writes.write(database, precision.get(), body, caller.get().name()).points();
-                if (points.refused() == 0) {
-                    answer.stored();
-                } else {
-                    answer.error(HttpServletResponse.SC_BAD_REQUEST, refusal(points));
-                }
+                points = writes.write(database, precision.get(), body, caller.get().name()).points();
+            } catch (IOException e) {
+                answer.error(HttpServletResponse.SC_BAD_REQUEST, "the body could not be read as sent: "
+                        + e.getMessage());
+                return;
+            }
+            if (points.refused() == 0) {
+                answer.stored();
+            } else {
+                answer.error(HttpServletResponse.SC_BAD_REQUEST, refusal(points));
             }
         }
     }
@@ -116,11 +120,20 @@ public class InfluxWriteServlet extends HttpServlet {
         return bucket == null || bucket.indexOf('/') < 0 ? bucket : bucket.substring(0, bucket.indexOf('/'));
     }
 
+    /**
+     * The body, gunzipped where it says {@code Content-Encoding: gzip} and still is gzip: Open Liberty's HTTP channel
+     * decompresses such a body itself (and fails one that is not gzip, which reading it here then reports).
+     */
     private static InputStream decoded(HttpServletRequest request) throws IOException {
         String encoding = request.getHeader("Content-Encoding");
-        InputStream body = request.getInputStream();
-        return encoding != null && encoding.trim().toLowerCase(Locale.ROOT).equals("gzip") ? new GZIPInputStream(body)
-                : body;
+        InputStream body = new BufferedInputStream(request.getInputStream(), GZIP_BUFFER);
+        if (encoding == null || !encoding.trim().toLowerCase(Locale.ROOT).equals("gzip")) {
+            return body;
+        }
+        body.mark(2);
+        boolean gzip = body.read() == 0x1f && body.read() == 0x8b;
+        body.reset();
+        return gzip ? new GZIPInputStream(body, GZIP_BUFFER) : body;
     }
 
     /** InfluxDB's words: each refused line as {@code unable to parse '...': reason}, and how many were dropped. */

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import sensorhub.time.control.EpochMicros;
 
 /**
@@ -32,8 +31,6 @@ public final class LineProtocol {
     private static final long EXACT_INTEGERS = 1L << 53;
     private static final Set<String> BOOLEANS = Set.of("t", "T", "true", "True", "TRUE", "f", "F",
             "false", "False", "FALSE");
-    /** Go's ParseFloat as InfluxDB takes it: decimal digits only (no NaN, Inf, hex or Java's {@code d} suffix). */
-    private static final Pattern FLOAT = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     /** A measurement and its tags, sorted by key as InfluxDB keys its series. */
     public record Series(String measurement, Map<String, String> tags) {
@@ -329,7 +326,7 @@ public final class LineProtocol {
                 return exactly(last == 'i' ? Long.parseLong(digits) : Long.parseUnsignedLong(digits),
                         last == 'u');
             }
-            if (!FLOAT.matcher(text).matches()) {
+            if (!isDecimal(from, to)) {
                 throw new NumberFormatException();
             }
             double value = Double.parseDouble(text);
@@ -340,6 +337,51 @@ public final class LineProtocol {
         } catch (NumberFormatException e) {
             throw new LineException("invalid number");
         }
+    }
+
+    /**
+     * Whether {@code [from, to)} is a decimal number as InfluxDB's float fields take it,
+     * {@code [+-]?(digits[.digits] | .digits)([eE][+-]?digits)?}: no NaN, Inf, hexadecimal or Java's {@code d}
+     * suffix, which {@code Double.parseDouble} would take. A loop, not a regular expression: it runs per value.
+     */
+    private boolean isDecimal(int from, int to) {
+        int i = from;
+        if (i < to && (line[i] == '+' || line[i] == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < to && isDigit(line[i])) {
+            i++;
+            digits++;
+        }
+        if (i < to && line[i] == '.') {
+            i++;
+            while (i < to && isDigit(line[i])) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < to && (line[i] == 'e' || line[i] == 'E')) {
+            i++;
+            if (i < to && (line[i] == '+' || line[i] == '-')) {
+                i++;
+            }
+            int exponent = i;
+            while (i < to && isDigit(line[i])) {
+                i++;
+            }
+            if (i == exponent) {
+                return false;
+            }
+        }
+        return i == to;
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
     }
 
     /** The integer as a double, if it is exactly one: at most 2^53 from zero (an unsigned one not negative). */

@@ -21,16 +21,15 @@ public final class Answers {
     }
 
     /**
-     * @param epoch the {@code epoch} parameter: {@code ns}, {@code u} or {@code µ}, {@code ms}, {@code s},
-     *     {@code m}, {@code h}; none or empty for RFC 3339 times
+     * @param epoch the {@code epoch} parameter: {@code u}, {@code ms}, {@code s}, {@code m}, {@code h}, anything
+     *     else nanoseconds (as InfluxDB 1.6 reads it: {@code us} and {@code µ} too); none or empty for RFC 3339
      */
     public static Answers inEpoch(String epoch) {
         if (epoch == null || epoch.isEmpty()) {
             return new Answers(Optional.empty());
         }
         long unit = switch (epoch) {
-            case "ns", "n" -> 1L;
-            case "u", "µ", "us" -> 1_000L;
+            case "u" -> 1_000L;
             case "ms" -> 1_000_000L;
             case "s" -> 1_000_000_000L;
             case "m" -> 60_000_000_000L;
@@ -111,13 +110,14 @@ public final class Answers {
             List<String> header = null;
             for (ResultSeries series : result.series()) {
                 if (!series.columns().equals(header)) {
+                    out.append(header == null ? "" : "\n");
                     header = series.columns();
                     out.append("name,tags");
                     header.forEach(c -> out.append(',').append(csvField(c)));
                     out.append('\n');
                 }
-                String tags = String.join(",", series.tags().entrySet().stream()
-                        .map(t -> t.getKey() + "=" + t.getValue()).toList());
+                String tags = String.join(",", series.tags().entrySet().stream().filter(t -> !t.getValue().isEmpty())
+                        .map(t -> escaped(t.getKey()) + "=" + escaped(t.getValue())).toList());
                 for (List<Object> row : series.values()) {
                     out.append(csvField(series.name() == null ? "" : series.name())).append(',').append(csvField(tags));
                     for (Object cell : row) {
@@ -144,11 +144,16 @@ public final class Answers {
             }
             return json ? string(GoText.time(time.nanos(), time.zone())) : GoText.time(time.nanos(), time.zone());
         } else if (value instanceof Double d) {
-            return GoText.number(d);
+            return json ? GoText.number(d) : GoText.plainNumber(d);
         } else if (value instanceof String s) {
             return json ? string(s) : s;
         }
         return value.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** A tag's key or value as a series key writes it: {@code ,}, {@code =} and space escaped by a backslash. */
+    private static String escaped(String text) {
+        return text.replace(",", "\\,").replace("=", "\\=").replace(" ", "\\ ");
     }
 
     /** A CSV field quoted where Go's encoding/csv quotes one. */

@@ -40,6 +40,9 @@ public record Column(String name, Expr expr) {
         }
     }
 
+    /** The field of {@code count(*)}: every field of the measurement, a column each ({@code count_value}). */
+    public static final String ALL_FIELDS = "*";
+
     /** The functions a column may call, as InfluxQL defines them. */
     public static final List<String> FUNCTIONS = List.of("count", "mean", "median", "min", "max", "sum", "first",
             "last", "spread", "stddev", "percentile");

@@ -1,6 +1,8 @@
 package sensorhub.influxql.control;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -22,11 +24,10 @@ public final class GoText {
             return 1 / value < 0 ? "-0" : "0";
         }
         double abs = Math.abs(value);
-        BigDecimal exact = new BigDecimal(Double.toString(value));
+        BigDecimal digits = shortest(value);
         if (abs >= 1e-6 && abs < 1e21) {
-            return exact.stripTrailingZeros().toPlainString();
+            return digits.toPlainString();
         }
-        BigDecimal digits = exact.stripTrailingZeros();
         String unscaled = digits.unscaledValue().abs().toString();
         int exponent = unscaled.length() - 1 - digits.scale();
         String mantissa = unscaled.length() == 1 ? unscaled : unscaled.charAt(0) + "." + unscaled.substring(1);
@@ -34,6 +35,34 @@ public final class GoText {
         int magnitude = Math.abs(exponent);
         return (value < 0 ? "-" : "") + mantissa + "e" + sign + (magnitude < 10 && exponent >= 0 ? "0" : "")
                 + magnitude;
+    }
+
+    /** The value in Go's CSV: every digit written out, never an exponent ({@code strconv 'f', -1}). */
+    public static String plainNumber(double value) {
+        return value == 0 ? (1 / value < 0 ? "-0" : "0") : shortest(value).toPlainString();
+    }
+
+    /**
+     * The fewest significant digits that read back as the value, the closest such decimal: Go's shortest form.
+     * {@code Double.toString} gives it on Java 19 and later; Java 17's (the Dockerfile's) may give a digit more
+     * (1e23 as 9.999999999999999E22). So fewer digits are tried: at each length the decimals just below and above
+     * the value, the closer of those that read back; where neither does, no shorter one can.
+     */
+    static BigDecimal shortest(double value) {
+        BigDecimal digits = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        BigDecimal exact = new BigDecimal(value);
+        for (int precision = digits.precision() - 1; precision > 0; precision--) {
+            BigDecimal down = exact.round(new MathContext(precision, RoundingMode.DOWN));
+            BigDecimal up = exact.round(new MathContext(precision, RoundingMode.UP));
+            boolean downReads = down.doubleValue() == value;
+            boolean upReads = up.doubleValue() == value;
+            if (!downReads && !upReads) {
+                break;
+            }
+            digits = (downReads && (!upReads || exact.subtract(down).abs().compareTo(up.subtract(exact).abs()) <= 0)
+                    ? down : up).stripTrailingZeros();
+        }
+        return digits;
     }
 
     /** The instant, given in nanoseconds, in Go's {@code RFC3339Nano}, in the zone if one is given, else UTC. */

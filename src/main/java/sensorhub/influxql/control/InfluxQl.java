@@ -120,7 +120,9 @@ public final class InfluxQl {
         }
         String text = token.getType() == Token.EOF ? "EOF" : token.getText();
         var expected = parser.getExpectedTokens();
-        if (expected.contains(InfluxQLParser.SELECT) && expected.contains(InfluxQLParser.SHOW)) {
+        Token before = token.getTokenIndex() > 0 ? parser.getTokenStream().get(token.getTokenIndex() - 1) : null;
+        boolean statementStart = before == null || before.getType() == InfluxQLParser.SEMI;
+        if (statementStart || expected.contains(InfluxQLParser.SELECT) && expected.contains(InfluxQLParser.SHOW)) {
             return "found " + text + ", expected " + STATEMENT_KEYWORDS;
         }
         List<String> names = new ArrayList<>();
@@ -216,7 +218,8 @@ public final class InfluxQl {
                 measurements.add(regexMatch(r.REGEX(), false));
             } else if (measurement instanceof MeasurementNameContext n) {
                 measurements.add(new NameMatch(Optional.of(name(n.name)), Optional.empty(), false));
-                if (n.database != null) {
+                // db.rp.m or db..m name the database; rp.m, which the grammar reads as a first part, does not
+                if (n.DOT().size() == 2 && n.database != null) {
                     database = Optional.of(name(n.database));
                 }
             }
@@ -372,8 +375,11 @@ public final class InfluxQl {
         }
         List<ExprContext> arguments = call.expr();
         int expected = function.equals("percentile") ? 2 : 1;
-        if (call.MUL() != null && function.equals("count")) {
-            return new Call(function, "*", 0);
+        if (call.MUL() != null) {
+            if (function.equals("percentile")) {
+                throw new QueryException("invalid number of arguments for percentile, expected 2, got 1");
+            }
+            return new Call(function, Column.ALL_FIELDS, 0);
         }
         if (arguments.size() != expected) {
             throw new QueryException("invalid number of arguments for " + function + ", expected " + expected

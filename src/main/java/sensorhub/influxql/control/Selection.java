@@ -39,6 +39,8 @@ public final class Selection {
     private final Select select;
     private final PointSource source;
     private final long nowNanos;
+    /** The columns for the measurement at hand: the select's, a function of {@code *} made one per field. */
+    private List<Column> columns;
 
     private Selection(Select select, PointSource source, long nowNanos) {
         this.select = select;
@@ -66,11 +68,14 @@ public final class Selection {
             List<SeriesInfo> inIt = measurement.getValue();
             boolean star = select.columns().stream().anyMatch(c -> c.expr() instanceof FieldRef f
                     && f.field().equals("*"));
+            TreeSet<String> ofMeasurement = new TreeSet<>();
+            inIt.forEach(s -> ofMeasurement.add(s.field()));
+            columns = expanded(select.columns(), ofMeasurement);
             TreeSet<String> fields = new TreeSet<>();
             if (star) {
-                inIt.forEach(s -> fields.add(s.field()));
+                fields.addAll(ofMeasurement);
             } else {
-                select.columns().forEach(c -> fieldsOf(c.expr(), fields));
+                columns.forEach(c -> fieldsOf(c.expr(), fields));
             }
             List<SeriesInfo> wanted = inIt.stream().filter(s -> fields.contains(s.field())).toList();
             if (wanted.isEmpty()) {
@@ -89,6 +94,20 @@ public final class Selection {
             }
         }
         return answer;
+    }
+
+    /** The columns with each call of {@code *} made one per field, named {@code function_field} in field order. */
+    private static List<Column> expanded(List<Column> columns, TreeSet<String> fields) {
+        List<Column> out = new ArrayList<>();
+        for (Column column : columns) {
+            if (column.expr() instanceof Call call && call.field().equals(Column.ALL_FIELDS)) {
+                fields.forEach(f -> out.add(new Column(column.name() + "_" + f, new Call(call.function(), f,
+                        call.argument()))));
+            } else {
+                out.add(column);
+            }
+        }
+        return out;
     }
 
     private static void fieldsOf(Expr expr, TreeSet<String> fields) {
@@ -126,14 +145,14 @@ public final class Selection {
     }
 
     private List<String> columns(Group group, boolean star, TreeSet<String> fields) {
-        List<String> columns = new ArrayList<>();
-        columns.add("time");
+        List<String> names = new ArrayList<>();
+        names.add("time");
         if (star) {
-            columns.addAll(starColumns(group, fields));
+            names.addAll(starColumns(group, fields));
         } else {
-            select.columns().forEach(c -> columns.add(c.name()));
+            columns.forEach(c -> names.add(c.name()));
         }
-        return columns;
+        return names;
     }
 
     /** {@code SELECT *}: every field and every tag not grouped by, in name order, as InfluxDB lists them. */
@@ -184,6 +203,11 @@ public final class Selection {
         return key.toString();
     }
 
+    /**
+     * The rows of a query with functions: one for its whole range, or one per window of {@code GROUP BY time()}.
+     * Each call is computed per window and filled on its own where its field had no reading there (InfluxDB fills
+     * each function's points), before the arithmetic around it.
+     */
     private List<List<Object>> windows(Group group) {
         TimeRange time = select.time();
         long toNanos = time.hasTo() || select.intervalNanos() == 0 ? time.to() : nowNanos;
@@ -191,48 +215,63 @@ public final class Selection {
         if (points.values().stream().allMatch(p -> p.merged().size() == 0)) {
             return List.of();
         }
+        List<Call> calls = columns.stream().flatMap(c -> c.expr().calls()).distinct().toList();
         if (select.intervalNanos() == 0) {
-            return List.of(window(points, time.hasFrom() ? time.from() : 0, fromMicros(), toMicros(toNanos), true));
+            return List.of(whole(points, calls, time.hasFrom() ? time.from() : 0, toMicros(toNanos)));
         }
         long fromNanos = time.hasFrom() ? time.from() : earliest(points);
-        if (fromNanos == Long.MAX_VALUE) {
-            return List.of();
-        }
         Windows windows = new Windows(select.intervalNanos(), select.offsetNanos(), select.zone());
-        List<List<Object>> rows = new ArrayList<>();
-        List<Boolean> empty = new ArrayList<>();
         List<Long> starts = new ArrayList<>();
+        List<Object[]> values = new ArrayList<>();
+        List<boolean[]> missing = new ArrayList<>();
         for (long start = windows.start(fromNanos); start <= toNanos; start = windows.next(start)) {
-            if (rows.size() == MAX_WINDOWS) {
+            if (starts.size() == MAX_WINDOWS) {
                 throw new QueryException("GROUP BY time() makes more than " + MAX_WINDOWS + " windows of this "
                         + "range: choose a longer interval or a shorter range");
             }
-            long end = windows.next(start);
-            long fromMicros = Math.max(fromMicros(), Math.floorDiv(start + NANOS_PER_MICRO - 1, NANOS_PER_MICRO));
-            long toMicros = Math.min(toMicros(toNanos), Math.floorDiv(end + NANOS_PER_MICRO - 1, NANOS_PER_MICRO));
-            List<Object> row = window(points, start, fromMicros, toMicros, false);
-            empty.add(points.values().stream().map(FieldPoints::merged).allMatch(p -> p.firstAtOrAfter(fromMicros)
-                    == p.firstAtOrAfter(toMicros)));
-            rows.add(row);
+            long fromMicros = Math.max(fromMicros(), ceilMicros(start));
+            long toMicros = Math.min(toMicros(toNanos), ceilMicros(windows.next(start)));
+            Object[] window = new Object[calls.size()];
+            boolean[] none = new boolean[calls.size()];
+            for (int k = 0; k < calls.size(); k++) {
+                FieldPoints field = points.getOrDefault(calls.get(k).field(), FieldPoints.NONE);
+                window[k] = call(calls.get(k), field, fromMicros, toMicros).value();
+                none[k] = field.merged().firstAtOrAfter(fromMicros) == field.merged().firstAtOrAfter(toMicros);
+            }
             starts.add(start);
+            values.add(window);
+            missing.add(none);
         }
-        return filled(rows, empty, starts, integerColumns(group));
+        fill(calls, group, starts, values, missing);
+        List<List<Object>> rows = new ArrayList<>();
+        for (int w = 0; w < starts.size(); w++) {
+            boolean[] none = missing.get(w);
+            if (select.fill().kind() == Fill.Kind.NONE && allTrue(none)) {
+                continue;
+            }
+            Map<Call, Object> byCall = new HashMap<>();
+            for (int k = 0; k < calls.size(); k++) {
+                byCall.put(calls.get(k), values.get(w)[k]);
+            }
+            List<Object> row = new ArrayList<>();
+            row.add(new Time(starts.get(w), select.zone()));
+            columns.forEach(column -> row.add(evaluate(column.expr(), byCall)));
+            rows.add(row);
+        }
+        return rows;
     }
 
-    /** Functions whose value over an integer field is an integer in InfluxDB (and so is a fill value for it). */
-    private static final List<String> INTEGER_RESULTS = List.of("count", "min", "max", "first", "last", "sum",
-            "spread", "percentile");
+    private static long ceilMicros(long nanos) {
+        return Math.floorDiv(nanos + NANOS_PER_MICRO - 1, NANOS_PER_MICRO);
+    }
 
-    /** For each cell of a row (the time first), whether InfluxDB answers it as an integer. */
-    private boolean[] integerColumns(Group group) {
-        boolean[] integer = new boolean[select.columns().size() + 1];
-        for (int c = 0; c < select.columns().size(); c++) {
-            if (select.columns().get(c).expr() instanceof Call call && INTEGER_RESULTS.contains(call.function())) {
-                integer[c + 1] = call.function().equals("count") || group.series().stream()
-                        .anyMatch(s -> s.field().equals(call.field()) && s.integer());
+    private static boolean allTrue(boolean[] flags) {
+        for (boolean flag : flags) {
+            if (!flag) {
+                return false;
             }
         }
-        return integer;
+        return true;
     }
 
     private static long earliest(Map<String, FieldPoints> points) {
@@ -241,51 +280,47 @@ public final class Selection {
     }
 
     /**
-     * A row of function values over {@code [fromMicros, toMicros)}: the window's start, or, for a lone selector
-     * without {@code GROUP BY time()}, the time of the reading it chose.
+     * The one row of a query without {@code GROUP BY time()}: at the range's start, or, for a lone selector, at
+     * the time of the reading it chose.
      */
-    private List<Object> window(Map<String, FieldPoints> points, long startNanos, long fromMicros, long toMicros,
-            boolean whole) {
-        List<Object> row = new ArrayList<>();
-        row.add(new Time(startNanos, select.zone()));
-        long selectedMicros = Long.MIN_VALUE;
-        for (Column column : select.columns()) {
-            Evaluated value = evaluate(column.expr(), points, fromMicros, toMicros);
-            row.add(value.value());
-            selectedMicros = value.micros();
+    private List<Object> whole(Map<String, FieldPoints> points, List<Call> calls, long startNanos, long toMicros) {
+        Map<Call, Object> byCall = new HashMap<>();
+        long chosenMicros = Long.MIN_VALUE;
+        for (Call call : calls) {
+            Functions.Result result = call(call, points.getOrDefault(call.field(), FieldPoints.NONE), fromMicros(),
+                    toMicros);
+            byCall.put(call, result.value());
+            chosenMicros = result.micros();
         }
-        boolean loneSelector = select.columns().size() == 1 && select.columns().get(0).expr() instanceof Call call
+        boolean loneSelector = columns.size() == 1 && columns.get(0).expr() instanceof Call call
                 && Column.SELECTORS.contains(call.function());
-        if (whole && loneSelector && selectedMicros != Long.MIN_VALUE) {
-            row.set(0, new Time(selectedMicros * NANOS_PER_MICRO, select.zone()));
-        }
+        List<Object> row = new ArrayList<>();
+        row.add(new Time(loneSelector && chosenMicros != Long.MIN_VALUE ? chosenMicros * NANOS_PER_MICRO
+                : startNanos, select.zone()));
+        columns.forEach(column -> row.add(evaluate(column.expr(), byCall)));
         return row;
     }
 
-    private record Evaluated(Object value, long micros) {
+    private static Functions.Result call(Call call, FieldPoints field, long fromMicros, long toMicros) {
+        if (Functions.BY_SERIES.contains(call.function())) {
+            return Functions.overSeries(call.function(), field.bySeries(), fromMicros, toMicros);
+        }
+        Points p = field.merged();
+        return Functions.apply(call.function(), call.argument(), p, p.firstAtOrAfter(fromMicros),
+                p.firstAtOrAfter(toMicros));
     }
 
-    private Evaluated evaluate(Expr expr, Map<String, FieldPoints> points, long fromMicros, long toMicros) {
+    /** A column's value from its calls' values: a call's, a number, or arithmetic (none where an operand is none). */
+    private static Object evaluate(Expr expr, Map<Call, Object> calls) {
         if (expr instanceof Call call) {
-            FieldPoints field = points.getOrDefault(call.field(), FieldPoints.NONE);
-            Functions.Result result = Functions.BY_SERIES.contains(call.function())
-                    ? Functions.overSeries(call.function(), field.bySeries(), fromMicros, toMicros)
-                    : Functions.apply(call.function(), call.argument(), field.merged(),
-                            field.merged().firstAtOrAfter(fromMicros), field.merged().firstAtOrAfter(toMicros));
-            return new Evaluated(result.value(), result.micros());
+            return calls.get(call);
+        } else if (expr instanceof Column.Number n) {
+            return n.value();
+        } else if (expr instanceof Arithmetic a && evaluate(a.left(), calls) instanceof Number l
+                && evaluate(a.right(), calls) instanceof Number r) {
+            return arithmetic(a.operator(), l.doubleValue(), r.doubleValue());
         }
-        if (expr instanceof Column.Number n) {
-            return new Evaluated(n.value(), Long.MIN_VALUE);
-        }
-        if (expr instanceof Arithmetic a) {
-            Object left = evaluate(a.left(), points, fromMicros, toMicros).value();
-            Object right = evaluate(a.right(), points, fromMicros, toMicros).value();
-            if (!(left instanceof Number l) || !(right instanceof Number r)) {
-                return new Evaluated(null, Long.MIN_VALUE);
-            }
-            return new Evaluated(arithmetic(a.operator(), l.doubleValue(), r.doubleValue()), Long.MIN_VALUE);
-        }
-        throw new QueryException("mixing aggregate and non-aggregate queries is not supported");
+        return null;
     }
 
     private static Double arithmetic(char operator, double left, double right) {
@@ -299,59 +334,54 @@ public final class Selection {
         };
     }
 
-    /** The rows with the empty windows filled as {@code fill()} says. */
-    private List<List<Object>> filled(List<List<Object>> rows, List<Boolean> empty, List<Long> starts,
-            boolean[] integer) {
+    /** Functions whose value over an integer field is an integer in InfluxDB (and so is a fill value for it). */
+    private static final List<String> INTEGER_RESULTS = List.of("count", "min", "max", "first", "last", "sum",
+            "spread", "percentile");
+
+    /**
+     * Fills each call's windows without readings as {@code fill()} says: with null (0 for {@code count}), a number
+     * (an integer for an integer result), the previous window's value, or the straight line between the nearest
+     * windows with readings (InfluxDB's linear fill: none before the first or after the last).
+     */
+    private void fill(List<Call> calls, Group group, List<Long> starts, List<Object[]> values,
+            List<boolean[]> missing) {
         Fill fill = select.fill();
-        List<List<Object>> out = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (!empty.get(i) || fill.kind() == Fill.Kind.NULL) {
-                out.add(rows.get(i));
-            } else if (fill.kind() == Fill.Kind.VALUE) {
-                List<Object> row = rows.get(i);
-                for (int c = 1; c < row.size(); c++) {
-                    row.set(c, integer[c] ? (Object) (long) fill.value() : (Object) fill.value());
+        for (int k = 0; k < calls.size(); k++) {
+            Call call = calls.get(k);
+            boolean integer = INTEGER_RESULTS.contains(call.function()) && (call.function().equals("count")
+                    || group.series().stream().anyMatch(s -> s.field().equals(call.field()) && s.integer()));
+            for (int w = 0; w < starts.size(); w++) {
+                if (!missing.get(w)[k]) {
+                    continue;
                 }
-                out.add(row);
-            } else if (fill.kind() == Fill.Kind.PREVIOUS) {
-                List<Object> row = rows.get(i);
-                if (!out.isEmpty()) {
-                    List<Object> previous = out.get(out.size() - 1);
-                    for (int c = 1; c < row.size(); c++) {
-                        row.set(c, previous.get(c));
-                    }
-                }
-                out.add(row);
-            } else if (fill.kind() == Fill.Kind.LINEAR) {
-                out.add(linear(rows, empty, starts, i, integer));
+                Object value = switch (fill.kind()) {
+                    case NULL, NONE -> values.get(w)[k];
+                    case VALUE -> integer ? (Object) (long) fill.value() : (Object) fill.value();
+                    case PREVIOUS -> w == 0 ? null : values.get(w - 1)[k];
+                    case LINEAR -> linear(starts, values, missing, k, w, integer);
+                };
+                values.get(w)[k] = value;
             }
         }
-        return out;
     }
 
-    /** InfluxDB's linear fill: between the nearest windows with readings, by window start; none at the ends. */
-    private static List<Object> linear(List<List<Object>> rows, List<Boolean> empty, List<Long> starts, int i,
-            boolean[] integer) {
-        List<Object> row = rows.get(i);
-        int previous = i - 1;
-        while (previous >= 0 && empty.get(previous)) {
+    private static Object linear(List<Long> starts, List<Object[]> values, List<boolean[]> missing, int k, int w,
+            boolean integer) {
+        int previous = w - 1;
+        while (previous >= 0 && missing.get(previous)[k]) {
             previous--;
         }
-        int next = i + 1;
-        while (next < rows.size() && empty.get(next)) {
+        int next = w + 1;
+        while (next < starts.size() && missing.get(next)[k]) {
             next++;
         }
-        if (previous < 0 || next >= rows.size()) {
-            return row;
+        if (previous < 0 || next >= starts.size() || !(values.get(previous)[k] instanceof Number p)
+                || !(values.get(next)[k] instanceof Number n)) {
+            return values.get(w)[k];
         }
-        for (int c = 1; c < row.size(); c++) {
-            if (rows.get(previous).get(c) instanceof Number p && rows.get(next).get(c) instanceof Number n) {
-                double slope = (n.doubleValue() - p.doubleValue()) / (double) (starts.get(next) - starts.get(previous));
-                double value = slope * (double) (starts.get(i) - starts.get(previous)) + p.doubleValue();
-                row.set(c, integer[c] ? (Object) (long) value : (Object) value);
-            }
-        }
-        return row;
+        double slope = (n.doubleValue() - p.doubleValue()) / (double) (starts.get(next) - starts.get(previous));
+        double value = slope * (double) (starts.get(w) - starts.get(previous)) + p.doubleValue();
+        return integer ? (Object) (long) value : (Object) value;
     }
 
     /**
@@ -360,7 +390,7 @@ public final class Selection {
      */
     private List<List<Object>> raw(Group group, boolean star, TreeSet<String> fields) {
         List<Expr> cells = star ? starColumns(group, fields).stream().<Expr>map(FieldRef::new).toList()
-                : select.columns().stream().map(Column::expr).toList();
+                : columns.stream().map(Column::expr).toList();
         long to = toMicros(select.time().to());
         Map<Map<String, String>, Map<String, Points>> byTags = new LinkedHashMap<>();
         for (SeriesInfo s : group.series()) {

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import sensorhub.influxql.control.ResultSeries.Time;
 
 /**
- * Expected texts are InfluxDB 1.6.7's bodies (/tmp/influx-golden/answers.md, without the final line break the HTTP
- * layer adds) or, where no body was captured, what its writers do: encoding/json, and for CSV its csvFormatter
- * (services/httpd/response_writer.go) with encoding/csv.
+ * Expected texts are the bodies InfluxDB 1.6.7~rc0 answered to the same statements (less the final line break the
+ * HTTP layer adds) or, where no body was captured, what its writers make: encoding/json, and for CSV its
+ * csvFormatter (services/httpd/response_writer.go) with encoding/csv.
  */
 class AnswersTest {
 
@@ -85,7 +85,7 @@ class AnswersTest {
                 json(one(new ResultSeries("air", tags("room", "a"), List.of("time", "max"),
                         List.of(row(at(T0 + 20 * SECOND), 23.0))),
                         new ResultSeries("air", tags("room", "b"), List.of("time", "max"),
-                                List.of(row(at(T0 + 540 * SECOND), 21.25)))))));
+                                List.of(row(at(T0 + 540 * SECOND), 21.25))))));
     }
 
     @Test

@@ -18,7 +18,7 @@ import sensorhub.influxql.control.Statement.Fill;
 import sensorhub.influxql.control.Statement.Paging;
 import sensorhub.influxql.control.Statement.Select;
 
-/** Where a message or an answer is InfluxDB's, it is InfluxDB 1.6.7's (/tmp/influx-golden/answers.md). */
+/** Where a message or an answer is InfluxDB's, it is the one InfluxDB 1.6.7~rc0 gave to the same query. */
 class InfluxQlTest {
 
     private static final long SECOND = 1_000_000_000L;
@@ -386,6 +386,14 @@ class InfluxQlTest {
                 invalid("SELECT mean(\"value\") FROM \"air\" WHERE time >= 'garbage'"));
         assertEquals("only ORDER BY time supported at this time",
                 invalid("SELECT \"value\" FROM \"air\" ORDER BY \"value\""));
+    }
+
+    /** A function of a wildcard is a column per field once the fields are known; percentile needs its number. */
+    @Test
+    void readsAFunctionOfAWildcardAsACallOfEveryField() {
+        Statement.Select select = assertInstanceOf(Statement.Select.class, statement("SELECT mean(*) FROM \"air\""));
+        assertEquals(new Column.Call("mean", Column.ALL_FIELDS, 0), select.columns().get(0).expr());
+        assertInstanceOf(Statement.Invalid.class, statement("SELECT percentile(*) FROM \"air\""));
     }
 
     @Test
