@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import sensorhub.benchmark.InfluxServer;
@@ -44,6 +45,8 @@ public final class InfluxDifferential {
     static final double RELATIVE_TOLERANCE = Double.parseDouble(System.getProperty("influx.tolerance", "0"));
     /** 2026-04-20T00:00:00Z in seconds: two days of readings from here. */
     static final long DAY = 1_776_643_200L;
+    static final int UNTIMED = 10;
+    static final int TIMED = 40;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> report = new ArrayList<>();
@@ -52,6 +55,7 @@ public final class InfluxDifferential {
     public static void main(String[] args) throws Exception {
         Path project = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         Path work = project.resolve("target/influx-differential");
+        PayaraServer.deleteRecursively(work);
         InfluxDifferential check = new InfluxDifferential();
         try (InfluxServer influx = InfluxServer.start(project, work.resolve("influxdb"), INFLUX_PORT, INFLUX_RPC_PORT);
                 PayaraServer service = PayaraServer.start(project, new PayaraServer.Launch(work.resolve("payara"),
@@ -94,11 +98,51 @@ public final class InfluxDifferential {
         report.add("");
         report.add(compared + " queries compared, " + (compared - differences) + " answered alike, " + differences
                 + " differently.");
+        timeGrafanasMeanPerMinute(influx, service);
+    }
+
+    /**
+     * How long each takes to answer Grafana's panel query over a day of 1 Hz readings of one sensor, the median and
+     * 90th percentile of {@link #TIMED} answers after {@link #UNTIMED} untimed ones, asked in turn of each so that
+     * the machine's noise falls on both. A figure, not a check.
+     */
+    private void timeGrafanasMeanPerMinute(URI influx, URI service) throws IOException, InterruptedException {
+        String q = "SELECT mean(\"value\") FROM \"second\" WHERE (\"sensor\" = 's1') AND time >= " + DAY * 1000
+                + "ms and time <= " + ((DAY + 86_400) * 1000 - 1) + "ms GROUP BY time(1m) fill(null)";
+        Query query = new Query(q, "&epoch=ms", null);
+        List<Double> influxMillis = new ArrayList<>();
+        List<Double> serviceMillis = new ArrayList<>();
+        for (int i = 0; i < UNTIMED + TIMED; i++) {
+            for (URI target : List.of(influx, service)) {
+                long start = System.nanoTime();
+                HttpResponse<String> answer = send(target, query.pathAndQuery(), "GET", null);
+                double millis = (System.nanoTime() - start) / 1e6;
+                if (answer.statusCode() != 200 || !answer.body().contains("\"values\"")) {
+                    throw new IllegalStateException(target + " answered " + answer.statusCode() + ": "
+                            + abbreviated(answer.body()));
+                }
+                if (i >= UNTIMED) {
+                    (target == influx ? influxMillis : serviceMillis).add(millis);
+                }
+            }
+        }
+        report.add("");
+        report.add(String.format(Locale.ROOT, "Grafana's mean per minute over a day of 1 Hz readings (`%s`), %d "
+                + "answers each, in turn: InfluxDB p50 %.1f ms, p90 %.1f ms; the service p50 %.1f ms, p90 %.1f ms "
+                + "(service/InfluxDB %.2f at p50).", q, TIMED, percentile(influxMillis, 50),
+                percentile(influxMillis, 90), percentile(serviceMillis, 50), percentile(serviceMillis, 90),
+                percentile(serviceMillis, 50) / percentile(influxMillis, 50)));
+    }
+
+    private static double percentile(List<Double> values, int p) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
     /**
      * Two days of readings, seeded: air in three rooms on two floors (room a every 10 s with a gap of an hour, b
-     * every 30 s, c a few), an integer field, Home Assistant's shape (measurement °C), Telegraf's cpu.
+     * every 30 s, c a few), an integer field, Home Assistant's shape (measurement °C), Telegraf's cpu, and a day
+     * of 1 Hz readings of one sensor (measurement second) for Grafana's panel query, timed on both.
      */
     public static String dataset() {
         Random random = new Random(20_260_420);
@@ -118,6 +162,12 @@ public final class InfluxDifferential {
                         .append('\n');
                 lines.append("°C,domain=sensor,entity_id=living value=").append(noisy(random, t, 22))
                         .append(",friendly_name_str=\"Living\" ").append(t).append('\n');
+            }
+            if (t < DAY + 86_400) {
+                for (long second = t; second < t + 10; second++) {
+                    lines.append("second,sensor=s1 value=").append(noisy(random, second, 20)).append(' ')
+                            .append(second).append('\n');
+                }
             }
             if ((t - DAY) % 60 == 0 && t < DAY + 86_400) {
                 for (String host : List.of("h1", "h2")) {

@@ -94,6 +94,36 @@ public class ReadingBlocks {
         });
     }
 
+    /** Times and values of readings, in two arrays of {@code size} used entries each. */
+    public record Columns(long[] micros, double[] values, int size) {
+    }
+
+    /**
+     * At most {@code limit} readings of a sensor in {@code [fromMicros, toMicros)}, in time order, as two arrays:
+     * copied block by block, no object per reading (a query over a day of 1 Hz readings reads 86,400).
+     */
+    public Columns columns(long sensorKey, long fromMicros, long toMicros, int limit) {
+        return Sql.run(reads.get(), connection -> {
+            long[][] micros = {new long[4096]};
+            double[][] values = {new double[4096]};
+            int[] size = {0};
+            new BlockTable(connection).readings(sensorKey, fromMicros, toMicros, BLOCKS_PER_QUERY, block -> {
+                int from = block.firstAtOrAfter(fromMicros);
+                int to = Math.min(block.firstAtOrAfter(toMicros), from + limit - size[0]);
+                if (size[0] + to - from > micros[0].length) {
+                    int capacity = Math.max(size[0] + to - from, 2 * size[0]);
+                    micros[0] = Arrays.copyOf(micros[0], capacity);
+                    values[0] = Arrays.copyOf(values[0], capacity);
+                }
+                System.arraycopy(block.micros(), from, micros[0], size[0], to - from);
+                System.arraycopy(block.values(), from, values[0], size[0], to - from);
+                size[0] += to - from;
+                return to == block.size() && size[0] < limit;
+            });
+            return new Columns(micros[0], values[0], size[0]);
+        });
+    }
+
     /** At most {@code limit} readings of a sensor in {@code [fromMicros, toMicros)}, in time order. */
     public List<Reading> page(long sensorKey, long fromMicros, long toMicros, int limit) {
         return Sql.run(reads.get(), connection -> {

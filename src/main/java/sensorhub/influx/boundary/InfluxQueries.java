@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import sensorhub.blocks.boundary.ReadingBlocks;
-import sensorhub.blocks.entity.Reading;
 import sensorhub.influx.control.CatalogRows.SeriesRow;
 import sensorhub.influx.control.CatalogRows;
 import sensorhub.influxql.control.InfluxQl;
@@ -129,15 +128,13 @@ public class InfluxQueries {
 
         @Override
         public Points read(long sensorKey, long fromMicros, long toMicros) {
-            List<Reading> readings = blocks.page(sensorKey, fromMicros, toMicros, MAX_READINGS - read + 1);
+            ReadingBlocks.Columns readings = blocks.columns(sensorKey, fromMicros, toMicros, MAX_READINGS - read + 1);
             read += readings.size();
             if (read > MAX_READINGS) {
                 throw new QueryException("the statement reads more than " + MAX_READINGS + " readings: narrow its "
                         + "time range or its series");
             }
-            Points points = new Points(readings.size());
-            readings.forEach(r -> points.add(r.creationMicros(), r.value()));
-            return points;
+            return new Points(readings.micros(), readings.values(), readings.size());
         }
     }
 }

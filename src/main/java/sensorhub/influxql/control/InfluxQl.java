@@ -67,6 +67,8 @@ public final class InfluxQl {
             + "ALTER, SET, KILL";
     /** The longest query text read: Grafana's longest are a few kilobytes. */
     public static final int MAX_QUERY_CHARS = 64 * 1024;
+    /** Statements one query may hold at most: each may read up to its own limits. */
+    public static final int MAX_STATEMENTS = 32;
 
     private final long nowNanos;
 
@@ -100,7 +102,11 @@ public final class InfluxQl {
         parser.addErrorListener(refuse);
         InfluxQl reader = new InfluxQl(nowNanos);
         List<Statement> statements = new ArrayList<>();
-        for (StatementContext statement : parser.query().statement()) {
+        List<StatementContext> parsed = parser.query().statement();
+        if (parsed.size() > MAX_STATEMENTS) {
+            throw new QueryException(PARSE_ERROR + "more than " + MAX_STATEMENTS + " statements in one query");
+        }
+        for (StatementContext statement : parsed) {
             try {
                 statements.add(reader.statement(statement));
             } catch (QueryException e) {

@@ -17,6 +17,13 @@ public final class Points {
         values = new double[micros.length];
     }
 
+    /** The first {@code size} entries of the arrays, taken as they are (not copied). */
+    public Points(long[] micros, double[] values, int size) {
+        this.micros = micros;
+        this.values = values;
+        this.size = size;
+    }
+
     public void add(long time, double value) {
         if (size == micros.length) {
             micros = Arrays.copyOf(micros, size * 2);

@@ -21,13 +21,15 @@ import sensorhub.time.control.EpochMicros;
 /**
  * Answers a {@code SELECT} over a database's series as InfluxDB 1.x does: the series of each measurement it names
  * that its tag condition lets through, grouped by the tags of {@code GROUP BY} (one series of the answer each),
- * their readings in its time range merged in time order per field, then either computed per window (functions) or
- * listed (raw fields).
+ * their readings in its time range read per field, then either computed per window (functions) or listed (raw
+ * fields). An answer has at most {@link #MAX_ROWS} rows, a series at most {@link #MAX_WINDOWS} windows.
  */
 public final class Selection {
 
     /** Windows one series of an answer may have at most. */
     public static final int MAX_WINDOWS = 100_000;
+    /** Rows one statement's answer may have at most, whatever its series: a bound on the answer's memory. */
+    public static final int MAX_ROWS = 1_000_000;
     private static final long NANOS_PER_MICRO = 1_000;
 
     /** Where the readings come from: a sensor's readings in {@code [fromMicros, toMicros)}, in time order. */
@@ -64,6 +66,7 @@ public final class Selection {
             }
         }
         List<ResultSeries> answer = new ArrayList<>();
+        int answered = 0;
         for (var measurement : measurements.entrySet()) {
             List<SeriesInfo> inIt = measurement.getValue();
             boolean star = select.columns().stream().anyMatch(c -> c.expr() instanceof FieldRef f
@@ -87,6 +90,11 @@ public final class Selection {
                     Collections.reverse(rows);
                 }
                 rows = select.points().apply(rows);
+                answered += rows.size();
+                if (answered > MAX_ROWS) {
+                    throw new QueryException("the answer would have more than " + MAX_ROWS + " rows: narrow its "
+                            + "time range or series, or use SLIMIT and LIMIT");
+                }
                 if (!rows.isEmpty()) {
                     answer.add(new ResultSeries(measurement.getKey(), group.tags(), columns(group, star, fields),
                             rows));
@@ -358,15 +366,19 @@ public final class Selection {
                     case NULL, NONE -> values.get(w)[k];
                     case VALUE -> integer ? (Object) (long) fill.value() : (Object) fill.value();
                     case PREVIOUS -> w == 0 ? null : values.get(w - 1)[k];
-                    case LINEAR -> linear(starts, values, missing, k, w, integer);
+                    case LINEAR -> linear(starts, values, missing, k, w, integer, select.intervalNanos());
                 };
                 values.get(w)[k] = value;
             }
         }
     }
 
+    /**
+     * InfluxDB's linearFloat over window numbers (a window's start divided by the interval, as its fill iterator
+     * divides them), so that the result rounds as InfluxDB's does.
+     */
     private static Object linear(List<Long> starts, List<Object[]> values, List<boolean[]> missing, int k, int w,
-            boolean integer) {
+            boolean integer, long interval) {
         int previous = w - 1;
         while (previous >= 0 && missing.get(previous)[k]) {
             previous--;
@@ -379,8 +391,10 @@ public final class Selection {
                 || !(values.get(next)[k] instanceof Number n)) {
             return values.get(w)[k];
         }
-        double slope = (n.doubleValue() - p.doubleValue()) / (double) (starts.get(next) - starts.get(previous));
-        double value = slope * (double) (starts.get(w) - starts.get(previous)) + p.doubleValue();
+        long at = starts.get(w) / interval;
+        long before = starts.get(previous) / interval;
+        double slope = (n.doubleValue() - p.doubleValue()) / (double) (starts.get(next) / interval - before);
+        double value = slope * (double) (at - before) + p.doubleValue();
         return integer ? (Object) (long) value : (Object) value;
     }
 
