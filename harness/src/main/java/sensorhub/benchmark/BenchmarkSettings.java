@@ -33,6 +33,7 @@ record BenchmarkSettings(
         String peers,
         int influxPort,
         int influxRpcPort,
+        int victoriaPort,
         String postgresHost,
         int postgresPort,
         String postgresUser,
@@ -74,10 +75,11 @@ record BenchmarkSettings(
                 text("serverJvmOptions", "-Xmx512m"),
                 // Another asadmin file than server-config/payara/mysql.asadmin, to try pool settings.
                 text("postBootCommands", ""),
-                // The peers measured beside the service, any of "influxdb,postgresql"; "" for none.
-                text("peers", "influxdb,postgresql"),
+                // The peers measured beside the service, any of "influxdb,postgresql,victoriametrics"; "" for none.
+                text("peers", "influxdb,postgresql,victoriametrics"),
                 number("influxPort", 18086),
                 number("influxRpcPort", 18088),
+                number("victoriaPort", 18428),
                 text("postgresHost", "127.0.0.1"),
                 number("postgresPort", 5432),
                 text("postgresUser", "postgres"),

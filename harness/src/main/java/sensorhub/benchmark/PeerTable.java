@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 final class PeerTable {
 
     private static final String SAME = "(as above)";
+    private static final String NOT_MEASURED = "not measured";
 
     private final BenchmarkSettings settings;
     private final PeerResult json;
@@ -63,7 +64,11 @@ final class PeerTable {
                         + (peer ? " — " + pathRatios(result.storeCpuPerMillion(), json.storeCpuPerMillion(),
                         csv.storeCpuPerMillion(), line.storeCpuPerMillion()) : "")));
         PeerQueries.Figures queries = result.queries();
-        if (queries == null) {
+        if (queries == null && peer && result.noisy() != null) {
+            // a peer measured for its ingest and bytes alone (VictoriaMetrics)
+            cells.addAll(List.of(NOT_MEASURED, NOT_MEASURED, bytes(result.noisy()) + " / " + NOT_MEASURED
+                    + " — service/peer " + ratio(service.noisy().perReading(), result.noisy().perReading()) + " / -"));
+        } else if (queries == null) {
             cells.addAll(List.of(SAME, SAME, SAME));
         } else {
             PeerQueries.Figures ours = service == null ? null : service.queries();

@@ -43,6 +43,13 @@ final class Peers {
                 table.note("**PostgreSQL not measured**: " + e);
             }
         }
+        if (settings.measures("victoriametrics")) {
+            try {
+                rows.add(VictoriaPeer.measure(project, settings, workload, table));
+            } catch (Exception e) {
+                table.note("**VictoriaMetrics not measured**: " + e);
+            }
+        }
         table.peers(new PeerTable(settings, json, csv, line).markdown(rows));
         describe();
     }
