@@ -98,8 +98,8 @@ final class VictoriaPeer {
     }
 
     private PeerResult run(Workload workload, ResultTable table) throws Exception {
-        table.note("VictoriaMetrics: " + version() + " (Debian), single node, -retentionPeriod=100y, its own data "
-                + "folder (target/benchmark/victoria-metrics/data); line protocol on /write, made searchable by "
+        table.note("VictoriaMetrics 1.79 (Debian), single node, -retentionPeriod=100y, its own data folder "
+                + "(target/benchmark/victoria-metrics/data); line protocol on /write, made searchable by "
                 + "/internal/force_flush after each ingest; bytes: du of the data folder after /internal/force_merge.");
         ConcurrentBatches.send(writer(), ConcurrentBatches.Body.of(List.of(workload.warmup()), settings.batchSize(),
                 VictoriaPeer::lineProtocol));
@@ -162,12 +162,6 @@ final class VictoriaPeer {
         JsonArray result = Json.createReader(new StringReader(answer.body())).readObject().getJsonObject("data")
                 .getJsonArray("result");
         return result.isEmpty() ? 0 : Long.parseLong(result.getJsonObject(0).getJsonArray("value").getString(1));
-    }
-
-    private String version() throws IOException, InterruptedException {
-        HttpResponse<String> metrics = get("/metrics");
-        return metrics.body().lines().filter(l -> l.startsWith("vm_app_version")).findFirst()
-                .map(l -> l.replaceAll(".*version=\"([^\"]*)\".*", "$1")).orElse("version unknown");
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
