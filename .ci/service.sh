@@ -1,6 +1,13 @@
 # Sourced by the CI stages that run a client against the service as the README runs it: the WAR and Payara Micro
 # that `./mvnw verify` left in target/, a fresh embedded H2 file, a private port. start_service PORT KEY starts it,
 # waits until it is ready, and stops it (and removes its data) when the sourcing script exits.
+# The stopped server's status (143) is not the script's: under set -e a failing command in the trap would be.
+stop_service() {
+    kill "$SERVICE_PID" 2>/dev/null || true
+    wait "$SERVICE_PID" 2>/dev/null || true
+    rm -rf "$SERVICE_DATA"
+}
+
 start_service() {
     local port=$1 key=$2
     SERVICE_DATA=$(mktemp -d)
@@ -11,7 +18,7 @@ start_service() {
         --postbootcommandfile server-config/payara/h2-file.asadmin \
         --deploy target/sensorhub.war --contextroot / > "$SERVICE_LOG" 2>&1 &
     SERVICE_PID=$!
-    trap 'kill $SERVICE_PID 2>/dev/null; wait $SERVICE_PID 2>/dev/null; rm -rf "$SERVICE_DATA"' EXIT
+    trap stop_service EXIT
     for _ in $(seq 1 180); do
         curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null && return 0
         kill -0 $SERVICE_PID 2>/dev/null || { tail -40 "$SERVICE_LOG"; echo "Payara Micro ended before it was ready"; return 1; }
