@@ -48,6 +48,18 @@ class DatabaseFailureTest {
                 "sensorhub.readings.control.BlockIngest", "a bug of the service's own"))));
     }
 
+    @Test
+    void takesAnUncheckedFailureOfThePoolClosingABrokenConnectionForTheDatabasesFailure() {
+        IllegalStateException timer = new IllegalStateException("Task already scheduled or cancelled");
+        timer.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("java.util.Timer", "sched", "Timer.java", 413),
+                new StackTraceElement("com.sun.enterprise.resource.pool.ConnectionPool", "scheduleResizerTask",
+                        "ConnectionPool.java", 271),
+                new StackTraceElement("sensorhub.database.control.Sql", "run", "Sql.java", 31)});
+
+        assertEquals(DatabaseFailure.FAILED, DatabaseFailure.of(wrapped(timer)));
+    }
+
     private static NullPointerException thrownAt(String className, String message) {
         NullPointerException failure = new NullPointerException(message);
         failure.setStackTrace(new StackTraceElement[] {
