@@ -51,8 +51,9 @@ final class VictoriaPeer {
         Path home = project.resolve("target/benchmark/victoria-metrics");
         PayaraServer.deleteRecursively(home);
         Files.createDirectories(home);
-        Process install = new ProcessBuilder("sh", project.resolve("server-config/benchmark/install-victoria-metrics.sh")
-                .toString()).redirectErrorStream(true).redirectOutput(home.resolve("install.log").toFile()).start();
+        Path script = project.resolve("server-config/benchmark/install-victoria-metrics.sh");
+        Process install = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true)
+                .redirectOutput(home.resolve("install.log").toFile()).start();
         if (install.waitFor() != 0) {
             throw new IllegalStateException("installing VictoriaMetrics failed; see " + home.resolve("install.log"));
         }

@@ -1,7 +1,6 @@
 package sensorhub.influx.boundary;
 
 import jakarta.ejb.EJB;
-import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,14 +12,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sensorhub.access.boundary.ApiKeys;
 import sensorhub.access.entity.Caller;
 import sensorhub.access.entity.Permission;
 import sensorhub.influx.control.Precision;
 import sensorhub.influx.control.WrittenPoints;
 import sensorhub.influx.control.WrittenPoints.Refusal;
-import sensorhub.json.control.LimitedInputStream;
 
 /**
  * InfluxDB's write API, so that Telegraf, Node-RED, Home Assistant and the InfluxDB client libraries write here
@@ -43,10 +40,6 @@ public class InfluxWriteServlet extends HttpServlet {
 
     @EJB
     ApiKeys apiKeys;
-
-    @Inject
-    @ConfigProperty(name = "sensors.readings.max-body-bytes")
-    long maxBodyBytes;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -94,10 +87,10 @@ public class InfluxWriteServlet extends HttpServlet {
         } else if (precision.isEmpty()) {
             answer.error(HttpServletResponse.SC_BAD_REQUEST, "invalid precision '" + precisionName + "'");
         } else {
-            LimitedInputStream.refuseDeclaredLength(request.getHeader("Content-Length"), maxBodyBytes);
             WrittenPoints points;
             try (InputStream body = decoded(request)) {
-                points = writes.write(database, precision.get(), body, caller.get().name()).points();
+                points = writes.write(database, precision.get(), body, request.getHeader("Content-Length"),
+                        caller.get().name()).points();
             } catch (IOException e) {
                 answer.error(HttpServletResponse.SC_BAD_REQUEST, "the body could not be read as sent: "
                         + e.getMessage());

@@ -79,10 +79,13 @@ public class InfluxWrites {
     }
 
     /**
-     * @param body the body, decompressed; at most {@code sensors.readings.max-body-bytes} are read
+     * @param body the body, decompressed; at most {@code sensors.readings.max-body-bytes} are read, and a body whose
+     *     {@code contentLength} says more is refused before it is read, as a REST batch is
      * @param caller the key's name, written as a new sensor's {@code updated_by}
      */
-    public Outcome write(String database, Precision precision, InputStream body, String caller) throws IOException {
+    public Outcome write(String database, Precision precision, InputStream body, String contentLength, String caller)
+            throws IOException {
+        LimitedInputStream.refuseDeclaredLength(contentLength, maxBodyBytes);
         WrittenPoints points = new WrittenPoints(database, maxBatch);
         LineProtocol.read(new LimitedInputStream(body, maxBodyBytes), precision, EpochMicros.of(clock.instant()),
                 points);
