@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import sensorhub.blocks.entity.BlockHeader;
+import sensorhub.blocks.control.BlockScan;
 import sensorhub.blocks.control.BlockTable;
 import sensorhub.blocks.control.BlockWrites;
 import sensorhub.blocks.control.SeriesPoints;
@@ -34,9 +36,6 @@ import sensorhub.time.control.Bucket;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ReadingBlocks {
-
-    /** Blocks fetched per query of a range: a page of 10,000 readings at 1 Hz takes three. */
-    static final int BLOCKS_PER_QUERY = 16;
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource primary;
@@ -80,7 +79,7 @@ public class ReadingBlocks {
         return Sql.run(purpose == Purpose.KEEP ? primary : reads.get(), connection -> {
             double[][] values = {new double[4096]};
             int[] size = {0};
-            new BlockTable(connection).readings(sensorKey, fromMicros, toMicros, BLOCKS_PER_QUERY, block -> {
+            new BlockTable(connection).readings(sensorKey, fromMicros, toMicros, BlockTable.BLOCKS_PER_QUERY, block -> {
                 int from = block.firstAtOrAfter(fromMicros);
                 int to = block.firstAtOrAfter(toMicros);
                 if (size[0] + to - from > values[0].length) {
@@ -107,7 +106,7 @@ public class ReadingBlocks {
             long[][] micros = {new long[4096]};
             double[][] values = {new double[4096]};
             int[] size = {0};
-            new BlockTable(connection).readings(sensorKey, fromMicros, toMicros, BLOCKS_PER_QUERY, block -> {
+            new BlockTable(connection).readings(sensorKey, fromMicros, toMicros, BlockTable.BLOCKS_PER_QUERY, block -> {
                 int from = block.firstAtOrAfter(fromMicros);
                 int to = Math.min(block.firstAtOrAfter(toMicros), from + limit - size[0]);
                 if (size[0] + to - from > micros[0].length) {
@@ -128,7 +127,7 @@ public class ReadingBlocks {
     public List<Reading> page(long sensorKey, long fromMicros, long toMicros, int limit) {
         return Sql.run(reads.get(), connection -> {
             List<Reading> page = new ArrayList<>(Math.min(limit, 1024));
-            new BlockTable(connection).readings(sensorKey, fromMicros, toMicros, BLOCKS_PER_QUERY, block -> {
+            new BlockTable(connection).readings(sensorKey, fromMicros, toMicros, BlockTable.BLOCKS_PER_QUERY, block -> {
                 int to = block.firstAtOrAfter(toMicros);
                 for (int i = block.firstAtOrAfter(fromMicros); i < to && page.size() < limit; i++) {
                     page.add(new Reading(block.micros()[i], block.values()[i]));
@@ -156,34 +155,29 @@ public class ReadingBlocks {
         return Sql.run(reads.get(), connection -> {
             BlockTable table = new BlockTable(connection);
             SeriesPoints points = new SeriesPoints(bucket, zone);
-            List<BlockHeader> headers = table.headers(sensorKey, fromMicros, toMicros);
-            int next = 0;
-            while (next < headers.size()) {
-                if (byHeader(headers.get(next), fromMicros, toMicros, points)) {
-                    points.add(headers.get(next++));
-                    continue;
-                }
-                int end = next + 1;
-                while (end < headers.size() && !byHeader(headers.get(end), fromMicros, toMicros, points)) {
-                    end++;
-                }
-                long from = Math.max(fromMicros, headers.get(next).firstMicros());
-                long to = Math.min(toMicros, headers.get(end - 1).lastMicros() + 1);
-                table.readings(sensorKey, from, to, BLOCKS_PER_QUERY, block -> {
-                    int last = block.firstAtOrAfter(to);
-                    for (int i = block.firstAtOrAfter(from); i < last; i++) {
-                        points.add(block.micros()[i], block.values()[i]);
-                    }
-                    return last == block.size();
-                });
-                next = end;
-            }
+            new BlockScan(table, sensorKey, fromMicros, toMicros, table.headers(sensorKey, fromMicros, toMicros))
+                    .pass(points);
             return points.points();
         });
     }
 
-    private static boolean byHeader(BlockHeader block, long fromMicros, long toMicros, SeriesPoints points) {
-        return block.firstMicros() >= fromMicros && block.lastMicros() < toMicros && points.coversWhole(block);
+    /** Work that passes over a sensor's range several times ({@link BlockScan#pass}). */
+    @FunctionalInterface
+    public interface Passes<T> {
+        T over(BlockScan scan) throws SQLException;
+    }
+
+    /**
+     * Runs work that passes over a sensor's readings of {@code [fromMicros, toMicros)} several times, each pass
+     * seeing the same readings: all of them read in one transaction of repeatable reads, so that a batch stored
+     * meanwhile is either in every pass or in none.
+     */
+    public <T> T scanned(long sensorKey, long fromMicros, long toMicros, Passes<T> work) {
+        return Sql.runInSnapshot(reads.get(), connection -> {
+            BlockTable table = new BlockTable(connection);
+            return work.over(new BlockScan(table, sensorKey, fromMicros, toMicros,
+                    table.headers(sensorKey, fromMicros, toMicros)));
+        });
     }
 
     /** The newest reading of each of the sensors that has one, by sensor key, in one query. */

@@ -22,6 +22,8 @@ import sensorhub.numbers.control.ExactSum;
  */
 public final class BlockTable {
 
+    /** Blocks fetched per query of a range: a page of 10,000 readings at 1 Hz takes three. */
+    public static final int BLOCKS_PER_QUERY = 16;
     static final String HEADER_COLUMNS = "block_start, block_end, reading_count, first_micros, last_micros, "
             + "first_value, last_value, min_value, max_value, value_sum";
     /** Anchors are locked this many hours a statement; shorter lists repeat their last hour, so one statement. */

@@ -13,7 +13,7 @@ import sensorhub.time.control.Bucket;
  * headers where a block lies in one bucket. Means are exact ({@link ExactSum}), so a block read by its header
  * counts exactly as its readings would.
  */
-public final class SeriesPoints {
+public final class SeriesPoints implements BlockVisitor {
 
     private final Bucket bucket;
     private final ZoneId zone;
@@ -32,7 +32,8 @@ public final class SeriesPoints {
     }
 
     /** Whether the block's readings all fall into one bucket, so that its header can stand for them. */
-    public boolean coversWhole(BlockHeader block) {
+    @Override
+    public boolean byHeader(BlockHeader block) {
         long[] of = span != null && span[0] <= block.firstMicros() && block.firstMicros() < span[1] ? span
                 : bucket.spanOf(block.firstMicros(), zone);
         return block.lastMicros() < of[1];
@@ -50,8 +51,16 @@ public final class SeriesPoints {
         last = value;
     }
 
-    /** Adds a block by its header; the block must lie in one bucket ({@link #coversWhole}). */
-    public void add(BlockHeader block) {
+    @Override
+    public void readings(long[] micros, double[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            add(micros[i], values[i]);
+        }
+    }
+
+    /** Adds a block by its header; the block must lie in one bucket ({@link #byHeader}). */
+    @Override
+    public void header(BlockHeader block) {
         enter(block.firstMicros());
         if (count == 0) {
             first = block.firstValue();

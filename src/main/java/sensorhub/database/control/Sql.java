@@ -33,6 +33,27 @@ public final class Sql {
         }
     }
 
+    /**
+     * Work whose statements must all see the database as it was at the first: run in a transaction of repeatable
+     * reads of its own (InnoDB's and Galera's consistent snapshot), rolled back at the end, as it only reads. For
+     * work outside any container transaction; the connection goes back to the pool as it came.
+     */
+    public static <T> T runInSnapshot(DataSource dataSource, Work<T> work) {
+        return run(dataSource, connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setAutoCommit(false);
+            try {
+                return work.on(connection);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+                connection.setTransactionIsolation(isolation);
+            }
+        });
+    }
+
     /** A connection from the pool, the time it took measured. */
     public static Connection connection(DataSource dataSource) throws SQLException {
         long start = System.nanoTime();

@@ -35,54 +35,24 @@ public final class Summary {
             throw new IllegalArgumentException("A summary needs at least one value");
         }
         int last = values.length - 1;
-        Selection.select(values, new int[] {0, lower(last, Q1), upper(last, Q1), lower(last, MEDIAN),
-            upper(last, MEDIAN), lower(last, Q3), upper(last, Q3), last});
+        QuantilePosition[] quartiles = {QuantilePosition.of(values.length, Q1),
+            QuantilePosition.of(values.length, MEDIAN), QuantilePosition.of(values.length, Q3)};
+        int[] ranks = new int[2 * quartiles.length + 2];
+        ranks[ranks.length - 1] = last;
+        for (int i = 0; i < quartiles.length; i++) {
+            ranks[1 + 2 * i] = (int) quartiles[i].lower();
+            ranks[2 + 2 * i] = (int) quartiles[i].upper();
+        }
+        Selection.select(values, ranks);
         ExactSum sum = new ExactSum();
         for (double value : values) {
             sum.add(value);
         }
-        return new Statistics(values[0], quantile(values, Q1), quantile(values, MEDIAN), quantile(values, Q3),
-                values[last], sum.mean(values.length));
+        return new Statistics(values[0], quantile(values, quartiles[0]), quantile(values, quartiles[1]),
+                quantile(values, quartiles[2]), values[last], sum.mean(values.length));
     }
 
-    /**
-     * The q-quantile by linear interpolation (Hyndman and Fan type 7), done the way numpy's {@code _quantile} and
-     * {@code _lerp} do it so the result is bit-identical: the position is {@code (n - 1) * q}, and the
-     * interpolation runs from the nearer neighbour ({@code a + (b - a) * t} below the midpoint,
-     * {@code b - (b - a) * (1 - t)} from it on).
-     *
-     * @param ordered values, at least one, whose indices {@link #lower} and {@link #upper} of {@code q} hold what a
-     *     sort would put there
-     * @param q the fraction of values at or below the result, from 0 to 1
-     */
-    private static double quantile(double[] ordered, double q) {
-        int last = ordered.length - 1;
-        double a = ordered[lower(last, q)];
-        double b = ordered[upper(last, q)];
-        double t = last * q - below(last, q);
-        double difference = b - a;
-        return t < 0.5 ? a + difference * t : b - difference * (1 - t);
-    }
-
-    /**
-     * The index below the q-quantile's position {@code (n - 1) * q}, or -1 at the last value: numpy marks a
-     * position at the end with index -1 (the last value) yet still derives the weight from that -1; kept because
-     * it decides the sign of a zero result.
-     */
-    private static int below(int last, double q) {
-        double position = last * q;
-        return position >= last ? -1 : (int) Math.floor(position);
-    }
-
-    /** The index of the value the q-quantile interpolates from. */
-    private static int lower(int last, double q) {
-        int below = below(last, q);
-        return below < 0 ? last : below;
-    }
-
-    /** The index of the value the q-quantile interpolates towards. */
-    private static int upper(int last, double q) {
-        int below = below(last, q);
-        return below < 0 ? last : below + 1;
+    private static double quantile(double[] ordered, QuantilePosition position) {
+        return position.between(ordered[(int) position.lower()], ordered[(int) position.upper()]);
     }
 }
