@@ -28,12 +28,14 @@ import sensorhub.client.api.ApiKeysApi;
 import sensorhub.client.api.DailyAggregationsApi;
 import sensorhub.client.api.ReadingsApi;
 import sensorhub.client.api.SensorsApi;
+import sensorhub.client.api.StatisticsApi;
 import sensorhub.client.model.ApiKeyRequest;
 import sensorhub.client.model.Bucket;
 import sensorhub.client.model.DailyAggregation;
 import sensorhub.client.model.NewApiKey;
 import sensorhub.client.model.Permission;
 import sensorhub.client.model.Problem;
+import sensorhub.client.model.RangeStatistics;
 import sensorhub.client.model.Reading;
 import sensorhub.client.model.ReadingIn;
 import sensorhub.client.model.Sensor;
@@ -84,12 +86,18 @@ class OpenApiClientIT extends BlackBoxTest {
         assertEquals(List.of(20.5, 21.5, 22.5, 23.5), readings.readingsOfDay(id, LocalDate.parse(DAY), null)
                 .getValues());
         assertEquals(List.of(20.5, 21.5, 22.5, 23.5), allPages(readings, id));
-        Series series = readings.series(id, FROM, TO, Bucket.PT1_H, null, "UTC");
+        Series series = readings.series(id, FROM, TO, Bucket.PT1_H, null, "UTC", "50", "null");
         assertEquals(Bucket.PT1_H, series.getBucket());
+        assertTrue(series.getPoints().size() > 2, "every hour of the range, filled");
+        series = readings.series(id, FROM, TO, Bucket.PT1_H, null, "UTC", null, null);
         assertEquals(2, series.getPoints().size());
         assertEquals(2L, series.getPoints().get(0).getCount());
         assertEquals(OffsetDateTime.parse(DAY + "T08:00:00Z").toInstant(),
                 series.getPoints().get(0).getStart().toInstant());
+
+        RangeStatistics statistics = new StatisticsApi(admin).statistics(id, FROM, TO, "25,50,99.9");
+        assertEquals(4L, statistics.getCount());
+        assertEquals(22.0, statistics.getPercentiles().get("50"));
 
         List<DailyAggregation> days = new DailyAggregationsApi(admin).aggregationsBetween(id, LocalDate.parse(DAY),
                 LocalDate.parse(DAY), null);

@@ -16,22 +16,28 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sensorhub.blocks.boundary.ReadingBlocks.Purpose;
 import sensorhub.blocks.boundary.ReadingBlocks;
+import sensorhub.blocks.control.SeriesPoints;
 import sensorhub.blocks.control.UnknownSensorsException;
 import sensorhub.blocks.entity.IngestResult;
 import sensorhub.blocks.entity.Reading;
 import sensorhub.blocks.entity.ReadingBatch;
+import sensorhub.blocks.entity.SeriesPoint;
 import sensorhub.json.control.LimitedInputStream;
 import sensorhub.meters.control.Meters;
 import sensorhub.problems.control.InvalidParameterException;
 import sensorhub.problems.control.RejectedException.Field;
 import sensorhub.problems.control.RejectedException;
+import sensorhub.readings.control.Fill;
 import sensorhub.readings.control.ReadingBatchParser;
+import sensorhub.readings.control.SeriesRow;
 import sensorhub.sensors.boundary.Arrivals;
 import sensorhub.sensors.boundary.SensorFilter;
 import sensorhub.sensors.boundary.Sensors;
 import sensorhub.sensors.entity.Door;
 import sensorhub.sensors.entity.Sensor;
 import sensorhub.sensors.entity.SensorKey;
+import sensorhub.statistics.control.BucketPercentiles;
+import sensorhub.statistics.control.Percentiles.Percentile;
 import sensorhub.time.control.Bucket;
 import sensorhub.time.control.DayWindow;
 import sensorhub.time.control.EpochMicros;
@@ -131,10 +137,11 @@ public class Readings {
 
     /**
      * The series of a sensor's readings in {@code [from, to)}, in the given bucket or, where none is given, the
-     * smallest that makes at most {@code maxBuckets}.
+     * smallest that makes at most {@code maxBuckets}; with the percentiles asked for, and the buckets without
+     * readings filled as asked.
      */
     public SeriesJson series(String sensorId, Instant from, Instant to, Optional<Bucket> given, int maxBuckets,
-            ZoneId zone) {
+            ZoneId zone, List<Percentile> percentiles, Fill fill) {
         long fromMicros = EpochMicros.of(from);
         long toMicros = EpochMicros.of(to);
         if (toMicros <= fromMicros) {
@@ -148,8 +155,28 @@ public class Readings {
                     + Bucket.MAX_BUCKETS + " buckets; choose a longer one or a shorter range");
         }
         long key = sensors.key(sensorId).key();
-        return new SeriesJson(bucket.name(), zone.getId(), blocks.series(key, fromMicros, toMicros, bucket, zone)
-                .stream().map(SeriesPointJson::from).toList());
+        List<SeriesRow> rows = percentiles.isEmpty()
+                ? rows(blocks.series(key, fromMicros, toMicros, bucket, zone), null)
+                : blocks.scanned(key, fromMicros, toMicros, scan -> {
+                    SeriesPoints points = new SeriesPoints(bucket, zone);
+                    scan.pass(points);
+                    List<SeriesPoint> summed = points.points();
+                    return rows(summed, BucketPercentiles.of(scan, summed, percentiles));
+                });
+        List<SeriesRow> filled = fill.filled(rows, bucket.spans(fromMicros, toMicros, zone),
+                SeriesRow.PERCENTILES + percentiles.size());
+        return new SeriesJson(bucket.name(), zone.getId(),
+                filled.stream().map(row -> SeriesPointJson.from(row, percentiles)).toList());
+    }
+
+    private static List<SeriesRow> rows(List<SeriesPoint> points, List<Map<String, Double>> percentiles) {
+        List<SeriesRow> rows = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            SeriesPoint p = points.get(i);
+            rows.add(SeriesRow.of(p.startMicros(), p.endMicros(), p.count(), p.min(), p.max(), p.mean(), p.first(),
+                    p.last(), percentiles == null ? Map.of() : percentiles.get(i)));
+        }
+        return rows;
     }
 
     /** The newest reading of each sensor of a page of sensors that has one, in two queries whatever the page's size. */

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.commons.numbers.arrays.Selection;
 import sensorhub.blocks.control.BlockScan;
 import sensorhub.blocks.control.BlockVisitor;
@@ -87,19 +88,20 @@ public final class BucketPercentiles implements BlockVisitor {
     private void closeUntil(int next) {
         while (current < next) {
             boolean gatheredHere = points.get(current).count() <= RankSelection.GATHERED;
-            found.add(gatheredHere ? percentiles(Arrays.copyOf(gathered, size)) : null);
+            found.add(gatheredHere ? percentiles(gathered, size) : null);
             size = 0;
             current++;
         }
     }
 
-    private Map<String, Double> percentiles(double[] values) {
+    /** The percentiles of the first {@code size} values, reordered in place. */
+    private Map<String, Double> percentiles(double[] values, int size) {
         Map<String, Double> percentiles = new LinkedHashMap<>();
-        QuantilePosition[] positions = asked.stream().map(p -> QuantilePosition.of(values.length, p.q()))
+        QuantilePosition[] positions = asked.stream().map(p -> QuantilePosition.of(size, p.q()))
                 .toArray(QuantilePosition[]::new);
-        int[] ranks = Arrays.stream(positions).flatMapToInt(p -> java.util.stream.IntStream.of((int) p.lower(),
-                (int) p.upper())).distinct().sorted().toArray();
-        Selection.select(values, ranks);
+        int[] ranks = Arrays.stream(positions).flatMapToInt(p -> IntStream.of((int) p.lower(), (int) p.upper()))
+                .distinct().sorted().toArray();
+        Selection.select(values, 0, size, ranks);
         for (int i = 0; i < positions.length; i++) {
             percentiles.put(asked.get(i).name(), positions[i].between(values[(int) positions[i].lower()],
                     values[(int) positions[i].upper()]));

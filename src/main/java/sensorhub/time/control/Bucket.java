@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -61,6 +63,17 @@ public enum Bucket {
     public static Optional<Bucket> fitting(long fromMicros, long toMicros, ZoneId zone, int maxBuckets) {
         return Arrays.stream(values()).filter(b -> b.buckets(fromMicros, toMicros, zone, maxBuckets) <= maxBuckets)
                 .findFirst();
+    }
+
+    /** The spans of the buckets that {@code [from, to)} touches in the zone, in time order. */
+    public List<long[]> spans(long fromMicros, long toMicros, ZoneId zone) {
+        List<long[]> spans = new ArrayList<>();
+        for (long start = fromMicros; start < toMicros; ) {
+            long[] span = spanOf(start, zone);
+            spans.add(span);
+            start = span[1];
+        }
+        return spans;
     }
 
     /** The span of the bucket that holds the instant, in the zone: {@code [start, end)} in epoch microseconds. */

@@ -12,6 +12,7 @@ import static sensorhub.testing.Fixtures.sensorAtBothEnds;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -199,5 +200,63 @@ class SensorSeriesResourceIT extends BlackBoxTest {
         List<Integer> counts = new ArrayList<>();
         points.forEach(p -> counts.add(p.asJsonObject().getInt("count")));
         return counts;
+    }
+
+    @Test
+    void answersNumpysPercentilesOfEachBucket() {
+        String sensor = sensor(api, "C");
+        api.post("sensor_values", readings(reading(sensor, "2026-03-01T10:00:00Z", 4),
+                reading(sensor, "2026-03-01T10:20:00Z", -2), reading(sensor, "2026-03-01T10:40:00Z", 1),
+                reading(sensor, "2026-03-01T10:50:00Z", 8), reading(sensor, "2026-03-01T13:30:00Z", 9)));
+
+        Answer series = api.get("sensors/" + sensor + "/series?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z"
+                + "&bucket=PT1H&percentiles=50,90");
+
+        assertEquals(200, series.status(), series.body());
+        JsonArray points = series.object().getJsonArray("points");
+        assertEquals(2, points.size());
+        // numpy.percentile([4, -2, 1, 8], [50, 90]) and of [9]
+        assertEquals("{\"50\":2.5,\"90\":6.800000000000001}",
+                points.getJsonObject(0).getJsonObject("percentiles").toString());
+        assertEquals("{\"50\":9.0,\"90\":9.0}", points.getJsonObject(1).getJsonObject("percentiles").toString());
+    }
+
+    @Test
+    void fillsEveryBucketOfTheRangeAsAsked() {
+        String sensor = sensor(api, "C");
+        api.post("sensor_values", readings(reading(sensor, "2026-03-01T10:15:00Z", 2),
+                reading(sensor, "2026-03-01T13:15:00Z", 8)));
+        String range = "sensors/" + sensor + "/series?from=2026-03-01T09:00:00Z&to=2026-03-01T15:00:00Z"
+                + "&bucket=PT1H&percentiles=50&fill=";
+
+        JsonArray nulls = api.get(range + "null").object().getJsonArray("points");
+        JsonArray previous = api.get(range + "previous").object().getJsonArray("points");
+        JsonArray linear = api.get(range + "linear").object().getJsonArray("points");
+
+        assertEquals(List.of(0, 1, 0, 0, 1, 0), counts(nulls));
+        assertEquals(JsonValue.NULL, nulls.getJsonObject(2).get("mean"));
+        assertEquals(JsonValue.NULL, nulls.getJsonObject(2).getJsonObject("percentiles").get("50"));
+        assertEquals("2026-03-01T11:00:00Z", nulls.getJsonObject(2).getString("start"));
+        assertEquals(JsonValue.NULL, previous.getJsonObject(0).get("mean"));
+        assertEquals(2, previous.getJsonObject(3).getJsonNumber("mean").doubleValue());
+        assertEquals(8, previous.getJsonObject(5).getJsonNumber("max").doubleValue());
+        assertEquals(0, previous.getJsonObject(5).getInt("count"));
+        assertEquals(4, linear.getJsonObject(2).getJsonNumber("mean").doubleValue());
+        assertEquals(6, linear.getJsonObject(3).getJsonObject("percentiles").getJsonNumber("50").doubleValue());
+        assertEquals(JsonValue.NULL, linear.getJsonObject(5).get("first"));
+        assertEquals(400, api.get(range + "none").status());
+    }
+
+    @Test
+    void namesEachPercentileAsAColumnOfTheCsv() {
+        String sensor = sensor(api, "C");
+        api.post("sensor_values", readings(reading(sensor, "2026-03-01T10:00:00Z", 1.5)));
+
+        Answer csv = api.get("sensors/" + sensor + "/series?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z"
+                + "&bucket=P1D&percentiles=5,99.9", "text/csv");
+
+        assertEquals(200, csv.status(), csv.body());
+        assertEquals("start,end,count,min,max,mean,first,last,p5,p99.9\r\n"
+                + "2026-03-01T00:00:00Z,2026-03-02T00:00:00Z,1,1.5,1.5,1.5,1.5,1.5,1.5,1.5\r\n", csv.body());
     }
 }
