@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import sensorhub.aggregations.control.DaySummaries;
 import sensorhub.aggregations.control.KeptAggregations;
 import sensorhub.aggregations.entity.DailyAggregation;
 import sensorhub.blocks.boundary.ReadingBlocks.Purpose;
 import sensorhub.blocks.boundary.ReadingBlocks;
-import sensorhub.blocks.entity.BlockHeader;
 import sensorhub.database.control.TransientFailures;
 import sensorhub.meters.control.Meters.StatisticsSource;
 import sensorhub.meters.control.Meters;
@@ -30,9 +30,10 @@ import sensorhub.time.control.DayWindow;
 
 /**
  * A sensor's daily statistics: kept ones when there are, computed and kept otherwise. Each step runs in a
- * short transaction of its own (see {@link KeptAggregations} for why the order matters), so no connection is
- * held while a day's values are summarised: one to claim the days missing from a range, one read of the range's
- * block headers (for more than one day), one read per day with readings, and one to keep them all.
+ * short transaction of its own (see {@link KeptAggregations} for why the order matters): one to claim the days
+ * missing from a range, one pass over their blocks (its headers, then the blocks of those days, a few hundred
+ * thousand readings a query), and one to keep them all. So a cold year costs a fixed number of transactions and
+ * statements, not a number per day.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -86,25 +87,18 @@ public class DailyAggregations {
 
     /**
      * Computes the days, keeping what it computed where it could claim the days first: days without readings
-     * are kept too (count 0), so that a repeated range reads kept rows alone. The blocks' headers, read after
-     * the claims were committed, tell which days have readings at all; only those are read. Keeping is an
-     * optimisation: where the database gives up on the claims or the fill for a concurrent write (a deadlock),
-     * the days are answered all the same and kept by a later request.
+     * are kept too (count 0), so that a repeated range reads kept rows alone. The readings are read after the
+     * claims were committed, in one pass over the days' blocks. Keeping is an optimisation: where the database
+     * gives up on the claims or the fill for a concurrent write (a deadlock), the days are answered all the same
+     * and kept by a later request.
      */
     private List<DailyAggregation> computed(long sensorKey, List<DayWindow> days) {
         if (days.isEmpty()) {
             return List.of();
         }
         Map<LocalDate, Long> claims = TransientFailures.unlessTransient(() -> kept.claim(sensorKey, days), Map.of());
-        boolean[] mayHaveReadings = mayHaveReadings(sensorKey, days);
-        List<DailyAggregation> computed = new ArrayList<>(days.size());
-        for (int i = 0; i < days.size(); i++) {
-            DayWindow day = days.get(i);
-            double[] values = mayHaveReadings[i]
-                    ? blocks.values(Purpose.KEEP, sensorKey, day.startMicros(), day.endMicros()) : new double[0];
-            computed.add(values.length == 0 ? DailyAggregation.empty(day.day())
-                    : new DailyAggregation(day.day(), values.length, Summary.of(values)));
-        }
+        List<DailyAggregation> computed = days.size() == 1 ? List.of(computed(sensorKey, days.get(0)))
+                : summaries(sensorKey, days);
         if (!claims.isEmpty()) {
             TransientFailures.unlessTransient(() -> {
                 kept.fill(sensorKey, days.get(0).zone(), claims, computed);
@@ -114,28 +108,19 @@ public class DailyAggregations {
         return computed;
     }
 
-    /**
-     * Which of the days (in order) may hold readings, from the block headers of their span: a range's empty days
-     * then cost no read. A single day is read at once, without its headers: they would cost a round trip and
-     * save none.
-     */
-    private boolean[] mayHaveReadings(long sensorKey, List<DayWindow> days) {
-        boolean[] may = new boolean[days.size()];
-        if (days.size() == 1) {
-            may[0] = true;
-            return may;
-        }
-        List<BlockHeader> headers = blocks.headers(sensorKey, days.get(0).startMicros(),
-                days.get(days.size() - 1).endMicros());
-        int block = 0;
-        for (int i = 0; i < days.size(); i++) {
-            DayWindow day = days.get(i);
-            while (block < headers.size() && headers.get(block).lastMicros() < day.startMicros()) {
-                block++;
-            }
-            may[i] = block < headers.size() && headers.get(block).firstMicros() < day.endMicros();
-        }
-        return may;
+    /** A single day, read at once: its block headers would cost a round trip and save none. */
+    private DailyAggregation computed(long sensorKey, DayWindow day) {
+        double[] values = blocks.values(Purpose.KEEP, sensorKey, day.startMicros(), day.endMicros());
+        return values.length == 0 ? DailyAggregation.empty(day.day())
+                : new DailyAggregation(day.day(), values.length, Summary.of(values));
+    }
+
+    /** Several days in one pass over their span, blocks touching none of them left unread. */
+    private List<DailyAggregation> summaries(long sensorKey, List<DayWindow> days) {
+        DaySummaries summaries = new DaySummaries(days);
+        blocks.pass(Purpose.KEEP, sensorKey, days.get(0).startMicros(), days.get(days.size() - 1).endMicros(),
+                summaries);
+        return summaries.summaries();
     }
 
     /** Statistics of a sensor's days, and the unit they are in. */

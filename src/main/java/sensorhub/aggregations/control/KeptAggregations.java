@@ -41,8 +41,11 @@ public class KeptAggregations {
     static final String COLUMNS = "epoch_day, value_count, min_val, q1, median, q3, max_val, mean";
     static final String FIND = "SELECT " + COLUMNS + " FROM daily_aggregates "
             + "WHERE sensor_key = ? AND zone_id = ? AND epoch_day >= ? AND epoch_day <= ? AND value_count IS NOT NULL";
-    static final String STEAL = "UPDATE daily_aggregates SET claim = ? "
-            + "WHERE sensor_key = ? AND zone_id = ? AND epoch_day = ? AND value_count IS NULL";
+    /** Claims unfilled rows of a span of days, whoever claimed them before (a claim may be a crashed request's). */
+    static final String STEAL = "UPDATE daily_aggregates SET claim = ? WHERE sensor_key = ? AND zone_id = ? "
+            + "AND epoch_day >= ? AND epoch_day <= ? AND value_count IS NULL";
+    static final String ROWS = "SELECT epoch_day, claim FROM daily_aggregates "
+            + "WHERE sensor_key = ? AND zone_id = ? AND epoch_day >= ? AND epoch_day <= ?";
     static final String CLAIM = "INSERT INTO daily_aggregates (claim, sensor_key, zone_id, epoch_day, day_start, "
             + "day_end) VALUES (?, ?, ?, ?, ?, ?)";
     static final String FILL = "UPDATE daily_aggregates SET claim = NULL, value_count = ?, min_val = ?, q1 = ?, "
@@ -95,50 +98,88 @@ public class KeptAggregations {
     }
 
     /**
-     * Claims the days for computing, all in one transaction committed at once. A day another request holds is
-     * left out: the caller computes it without keeping the result.
+     * Claims the days for computing, all in one transaction committed at once, in a fixed number of statements:
+     * one claim for all of them, set on the span's unfilled rows, then rows inserted for the days that have none.
+     * A day another request inserted meanwhile is left out: the caller computes it without keeping the result.
      *
+     * @param days in time order
      * @return the claim on each day claimed
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Map<LocalDate, Long> claim(long sensorKey, List<DayWindow> days) {
+        long claim = CLAIMS.nextLong();
+        ZoneId zone = days.get(0).zone();
+        long first = days.get(0).day().toEpochDay();
+        long last = days.get(days.size() - 1).day().toEpochDay();
         return Sql.run(dataSource, connection -> {
+            try (PreparedStatement steal = connection.prepareStatement(STEAL)) {
+                steal.setLong(1, claim);
+                bindSpan(steal, 2, sensorKey, zone, first, last);
+                steal.executeUpdate();
+            }
+            Map<Long, Long> rows = rows(connection, sensorKey, zone, first, last);
+            List<DayWindow> unclaimed = days.stream().filter(day -> !rows.containsKey(day.day().toEpochDay()))
+                    .toList();
+            boolean insertedAll = unclaimed.isEmpty() || inserted(connection, claim, sensorKey, unclaimed);
+            Map<Long, Long> held = insertedAll ? rows : rows(connection, sensorKey, zone, first, last);
             Map<LocalDate, Long> claims = new HashMap<>();
-            try (PreparedStatement steal = connection.prepareStatement(STEAL);
-                    PreparedStatement insert = connection.prepareStatement(CLAIM)) {
-                for (DayWindow day : days) {
-                    long claim = CLAIMS.nextLong();
-                    if (stole(steal, claim, sensorKey, day) || inserted(insert, claim, sensorKey, day)) {
-                        claims.put(day.day(), claim);
-                    }
+            for (DayWindow day : days) {
+                Long holder = held.get(day.day().toEpochDay());
+                if (holder == null ? insertedAll : holder == claim) {
+                    claims.put(day.day(), claim);
                 }
             }
             return claims;
         });
     }
 
-    private static boolean stole(PreparedStatement steal, long claim, long sensorKey, DayWindow day)
+    /** The claim on each row of the span, by epoch day (0 for a filled row). */
+    private static Map<Long, Long> rows(Connection connection, long sensorKey, ZoneId zone, long first, long last)
             throws SQLException {
-        steal.setLong(1, claim);
-        bindDay(steal, 2, sensorKey, day);
-        return steal.executeUpdate() == 1;
+        Map<Long, Long> rows = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(ROWS)) {
+            bindSpan(query, 1, sensorKey, zone, first, last);
+            try (ResultSet found = query.executeQuery()) {
+                while (found.next()) {
+                    rows.put(found.getLong(1), found.getLong(2));
+                }
+            }
+        }
+        return rows;
     }
 
-    /** Whether the claim's row was inserted; not if another request's claim or kept row has the day. */
-    private static boolean inserted(PreparedStatement insert, long claim, long sensorKey, DayWindow day)
+    /**
+     * Whether the claim's rows were all inserted; not where another request's claim took a day first, which
+     * leaves the batch's rows in doubt: the caller reads them back.
+     */
+    private static boolean inserted(Connection connection, long claim, long sensorKey, List<DayWindow> days)
             throws SQLException {
-        insert.setLong(1, claim);
-        bindDay(insert, 2, sensorKey, day);
-        insert.setLong(5, day.startMicros());
-        insert.setLong(6, day.endMicros());
-        try {
-            return insert.executeUpdate() == 1;
+        try (PreparedStatement insert = connection.prepareStatement(CLAIM)) {
+            for (DayWindow day : days) {
+                insert.setLong(1, claim);
+                insert.setLong(2, sensorKey);
+                insert.setString(3, day.zone().getId());
+                insert.setLong(4, day.day().toEpochDay());
+                insert.setLong(5, day.startMicros());
+                insert.setLong(6, day.endMicros());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            return true;
         } catch (SQLException e) {
             if (TransientFailures.isUniqueViolation(e)) {
                 return false;
             }
             throw e;
         }
+    }
+
+    private static void bindSpan(PreparedStatement statement, int first, long sensorKey, ZoneId zone, long from,
+            long to) throws SQLException {
+        statement.setLong(first, sensorKey);
+        statement.setString(first + 1, zone.getId());
+        statement.setLong(first + 2, from);
+        statement.setLong(first + 3, to);
     }
 
     /** Keeps statistics computed under claims, in one transaction, except where a write ended the claim. */
@@ -175,13 +216,6 @@ public class KeptAggregations {
         fill.setString(9, zone.getId());
         fill.setLong(10, aggregation.date().toEpochDay());
         fill.setLong(11, claim);
-    }
-
-    private static void bindDay(PreparedStatement statement, int first, long sensorKey, DayWindow day)
-            throws SQLException {
-        statement.setLong(first, sensorKey);
-        statement.setString(first + 1, day.zone().getId());
-        statement.setLong(first + 2, day.day().toEpochDay());
     }
 
     /** Forgets the days readings were written into, in the writing transaction. */

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import sensorhub.blocks.entity.BlockHeader;
 import sensorhub.blocks.control.BlockScan;
 import sensorhub.blocks.control.BlockTable;
+import sensorhub.blocks.control.BlockVisitor;
 import sensorhub.blocks.control.BlockWrites;
 import sensorhub.blocks.control.SeriesPoints;
 import sensorhub.blocks.entity.IngestResult;
@@ -158,6 +159,19 @@ public class ReadingBlocks {
             new BlockScan(table, sensorKey, fromMicros, toMicros, table.headers(sensorKey, fromMicros, toMicros))
                     .pass(points);
             return points.points();
+        });
+    }
+
+    /**
+     * One pass over a sensor's readings of {@code [fromMicros, toMicros)} ({@link BlockScan#pass}), on the
+     * datasource the purpose names.
+     */
+    public void pass(Purpose purpose, long sensorKey, long fromMicros, long toMicros, BlockVisitor visitor) {
+        Sql.run(purpose == Purpose.KEEP ? primary : reads.get(), connection -> {
+            BlockTable table = new BlockTable(connection);
+            new BlockScan(table, sensorKey, fromMicros, toMicros, table.headers(sensorKey, fromMicros, toMicros))
+                    .pass(visitor);
+            return null;
         });
     }
 

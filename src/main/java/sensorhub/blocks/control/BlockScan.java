@@ -12,6 +12,9 @@ import sensorhub.blocks.entity.BlockHeader;
  */
 public final class BlockScan {
 
+    /** Readings fetched per query at most, unless fewer than BLOCKS_PER_QUERY blocks hold more: at most 2.5 MB. */
+    static final int READINGS_PER_QUERY = 1 << 18;
+
     private final BlockTable table;
     private final long sensorKey;
     private final long fromMicros;
@@ -30,6 +33,14 @@ public final class BlockScan {
         return headers;
     }
 
+    /** Passes over the part {@code [from, to)} of the range, on the same connection. */
+    public BlockScan within(long from, long to) {
+        long start = Math.max(fromMicros, from);
+        long end = Math.min(toMicros, to);
+        return new BlockScan(table, sensorKey, start, end, headers.stream()
+                .filter(block -> block.lastMicros() >= start && block.firstMicros() < end).toList());
+    }
+
     public void pass(BlockVisitor visitor) throws SQLException {
         int next = 0;
         while (next < headers.size()) {
@@ -41,14 +52,34 @@ public final class BlockScan {
             while (end < headers.size() && !byHeader(headers.get(end), visitor)) {
                 end++;
             }
-            long from = Math.max(fromMicros, headers.get(next).firstMicros());
-            long to = Math.min(toMicros, headers.get(end - 1).lastMicros() + 1);
-            table.readings(sensorKey, from, to, BlockTable.BLOCKS_PER_QUERY, block -> {
+            decode(next, end, visitor);
+            next = end;
+        }
+    }
+
+    /**
+     * Fetches and decodes the blocks {@code [first, end)} of the headers, in queries of at most
+     * {@link #READINGS_PER_QUERY} readings (and at least {@link BlockTable#BLOCKS_PER_QUERY} blocks): a year of
+     * hourly blocks of a few readings each is then a few queries, not hundreds.
+     */
+    private void decode(int first, int end, BlockVisitor visitor) throws SQLException {
+        int start = first;
+        while (start < end) {
+            int stop = start;
+            long readings = 0;
+            while (stop < end && (stop - start < BlockTable.BLOCKS_PER_QUERY
+                    || readings + headers.get(stop).count() <= READINGS_PER_QUERY)) {
+                readings += headers.get(stop++).count();
+            }
+            long from = Math.max(fromMicros, headers.get(start).firstMicros());
+            long to = Math.min(toMicros, headers.get(stop - 1).lastMicros() + 1);
+            // one more than the blocks planned: the first may follow earlier blocks of its hour, which come too
+            table.readings(sensorKey, from, to, stop - start + 1, block -> {
                 int last = block.firstAtOrAfter(to);
                 visitor.readings(block.micros(), block.values(), block.firstAtOrAfter(from), last);
                 return last == block.size();
             });
-            next = end;
+            start = stop;
         }
     }
 

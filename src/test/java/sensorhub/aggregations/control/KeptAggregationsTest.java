@@ -105,6 +105,25 @@ class KeptAggregationsTest {
         assertEquals(Map.of(DAY.day(), COMPUTED), keptDays());
     }
 
+    @Test
+    void claimsAYearsMissingDaysAtOnceLeavingAnotherRequestsClaimToBeTakenOver() {
+        List<DayWindow> year = new java.util.ArrayList<>();
+        for (DayWindow day = DAY; year.size() < 365; day = day.next()) {
+            year.add(day);
+        }
+        kept.fill(sensor, UTC, kept.claim(sensor, List.of(DAY)), List.of(COMPUTED));
+        Map<LocalDate, Long> other = kept.claim(sensor, year.subList(100, 101));
+
+        Map<LocalDate, Long> claims = kept.claim(sensor, year.subList(1, 365));
+
+        assertEquals(364, claims.size());
+        assertEquals(1, claims.values().stream().distinct().count());
+        kept.fill(sensor, UTC, other, List.of(DailyAggregation.empty(year.get(100).day())));
+        kept.fill(sensor, UTC, claims, year.subList(1, 365).stream().map(d -> DailyAggregation.empty(d.day()))
+                .toList());
+        assertEquals(365, kept.between(sensor, UTC, DAY.day(), year.get(364).day()).size());
+    }
+
     private ReadingsWritten writeInto(DayWindow day) {
         long middle = day.startMicros() + (day.endMicros() - day.startMicros()) / 2;
         return new ReadingsWritten(List.of(new ReadingsWritten.Span(sensor, middle, middle)));

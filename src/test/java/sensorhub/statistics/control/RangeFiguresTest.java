@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import sensorhub.testing.BlocksInMemory;
 
 /**
  * Checks {@link RangeFigures} over ranges of generated readings against numpy's figures, written to the test

@@ -13,6 +13,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import sensorhub.testing.BlocksInMemory;
 
 /** Checks {@link RankSelection} against a sort, with the room to gather made small to force its counting passes. */
 class RankSelectionTest {

@@ -1,4 +1,4 @@
-package sensorhub.statistics.control;
+package sensorhub.testing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,22 +7,31 @@ import java.util.Random;
 import sensorhub.blocks.control.BlockVisitor;
 import sensorhub.blocks.entity.BlockHeader;
 import sensorhub.numbers.control.ExactSum;
+import sensorhub.statistics.control.RankSelection;
 
 /**
- * Readings cut into blocks of random sizes, one reading a microsecond, passed over as
+ * Readings cut into blocks of random sizes (one reading a microsecond where no times are given), passed over as
  * {@link sensorhub.blocks.control.BlockScan} passes over a range: blocks wholly inside offered by their headers,
  * the others' readings of the range handed on. Counts the blocks decoded.
  */
-final class BlocksInMemory implements RankSelection.Values {
+public final class BlocksInMemory implements RankSelection.Values {
 
+    private final long[] micros;
     private final double[] values;
     private final List<int[]> blocks = new ArrayList<>();
     private final int from;
     private final int to;
     /** Blocks decoded by each pass so far. */
-    final List<Integer> decoded = new ArrayList<>();
+    public final List<Integer> decoded = new ArrayList<>();
 
-    BlocksInMemory(double[] values, int from, int to, int maxBlock, long seed) {
+    /** The readings {@code [from, to)} of the values, at their indices as microseconds. */
+    public BlocksInMemory(double[] values, int from, int to, int maxBlock, long seed) {
+        this(indices(values.length), values, from, to, maxBlock, seed);
+    }
+
+    /** The readings {@code [from, to)} (indices) of the given times and values. */
+    public BlocksInMemory(long[] micros, double[] values, int from, int to, int maxBlock, long seed) {
+        this.micros = micros;
         this.values = values;
         this.from = from;
         this.to = to;
@@ -39,8 +48,6 @@ final class BlocksInMemory implements RankSelection.Values {
     @Override
     public void pass(BlockVisitor visitor) {
         decoded.add(0);
-        long[] micros = new long[values.length];
-        Arrays.setAll(micros, i -> i);
         for (int[] block : blocks) {
             BlockHeader header = header(block[0], block[1]);
             if (block[0] >= from && block[1] <= to && visitor.byHeader(header)) {
@@ -52,7 +59,13 @@ final class BlocksInMemory implements RankSelection.Values {
         }
     }
 
-    int blocks() {
+    private static long[] indices(int count) {
+        long[] micros = new long[count];
+        Arrays.setAll(micros, i -> i);
+        return micros;
+    }
+
+    public int blocks() {
         return blocks.size();
     }
 
@@ -65,7 +78,7 @@ final class BlocksInMemory implements RankSelection.Values {
             max = Math.max(max, values[i]);
             sum.add(values[i]);
         }
-        return new BlockHeader(start, end, end - start, start, end - 1, values[start], values[end - 1], min, max,
-                sum);
+        return new BlockHeader(micros[start], micros[end - 1] + 1, end - start, micros[start], micros[end - 1],
+                values[start], values[end - 1], min, max, sum);
     }
 }
