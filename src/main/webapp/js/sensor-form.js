@@ -10,6 +10,7 @@ const FIELDS = [
   ['type', 'Type', 'e.g. temperature'],
   ['unit', 'Unit', 'e.g. °C'],
   ['location', 'Location', 'Optional'],
+  ['retention', 'Retention', "Optional ISO-8601 duration, e.g. P90D: older readings are removed; empty: the service's default"],
   ['activation_date', 'Activation date', 'Optional ISO-8601 instant, e.g. 2026-11-28T09:30:00Z; defaults to now'],
 ];
 

@@ -15,8 +15,8 @@ const ZONE_STORE = 'sensorhub.zone';
 
 export async function sensorView(view, { id }) {
   const sensor = await getJson(`sensors/${segment(id)}`);
-  const [latest, arrivals] = await Promise.all([latestReading(sensor),
-    getJson(`sensors/${segment(id)}/arrivals`)]);
+  const [latest, arrivals, storage] = await Promise.all([latestReading(sensor),
+    getJson(`sensors/${segment(id)}/arrivals`), getJson(`sensors/${segment(id)}/storage`)]);
   const savedZone = localStorage.getItem(ZONE_STORE);
   const state = {
     zone: savedZone && zones().includes(savedZone) ? savedZone : browserZone(),
@@ -28,7 +28,7 @@ export async function sensorView(view, { id }) {
   state.range = presetRange(state);
   state.shown = { ...state.range };
 
-  const ui = layout(sensor, latest, arrivals, state);
+  const ui = layout(sensor, latest, arrivals, storage, state);
   view.replaceChildren(ui.root);
   let readings = null;
   let boxes = null;
@@ -179,7 +179,7 @@ function presetRange(state) {
   return { from: state.end - PRESETS[state.preset], to: state.end };
 }
 
-function layout(sensor, latest, arrivals, state) {
+function layout(sensor, latest, arrivals, storage, state) {
   const ui = {};
   const presetChoices = [['day', 'Day'], ['week', 'Week'], ['month', 'Month'], ['year', 'Year'], ['custom', 'Custom']];
   ui.presets = h('fieldset', { class: 'presets' }, h('legend', {}, 'Range'),
@@ -225,7 +225,8 @@ function layout(sensor, latest, arrivals, state) {
         fact('Id', sensor.id), fact('Type', sensor.type), fact('Unit', sensor.unit),
         fact('Location', sensor.location ?? '—'), fact('Tags', tagsOf(sensor)),
         fact('State', sensor.active ? 'active' : 'inactive'),
-        fact('Arrives by', arrivedBy(arrivals))),
+        fact('Arrives by', arrivedBy(arrivals)), fact('Retention', retentionOf(storage)),
+        fact('Storage', storedOf(storage))),
       h('p', {}, h('a', { href: `#/sensors/${encodeURIComponent(sensor.id)}/edit`, class: 'button-link' }, 'Edit sensor')),
       ui.latest),
     h('section', { class: 'controls', 'aria-label': 'Chart settings' },
@@ -240,6 +241,17 @@ function layout(sensor, latest, arrivals, state) {
 }
 
 /** How the sensor's readings come in, each way with how long ago it last brought one. */
+function retentionOf(storage) {
+  return h('span', { id: 'retention' }, storage.retention === null ? 'kept forever'
+    : `${storage.retention} (readings before ${formatInstant(Date.parse(storage.expires_before), 'UTC')} UTC are removed)`);
+}
+
+function storedOf(storage) {
+  return h('span', { id: 'storage' }, storage.readings === 0 ? 'no readings'
+    : `${storage.readings.toLocaleString()} readings in ${storage.bytes.toLocaleString()} bytes, from `
+      + `${formatInstant(Date.parse(storage.oldest), 'UTC')} to ${formatInstant(Date.parse(storage.newest), 'UTC')} UTC`);
+}
+
 function arrivedBy(arrivals) {
   if (arrivals.length === 0) {
     return h('span', { id: 'arrivals' }, 'nothing yet');

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +56,7 @@ class OpenApiContractIT extends BlackBoxTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** Statuses no test can bring about on purpose: a failure of the server or of its database, or overload. */
     private static final Set<String> UNPROVOKED = Set.of("500", "503");
+    private static final String GONE = "410";
     private static final String DAY = "2026-03-10";
     private static final String JSON = "application/json";
     /** The suite runs on WildFly (pom profile wildfly), whose served document differs as documented below. */
@@ -246,6 +248,50 @@ class OpenApiContractIT extends BlackBoxTest {
     }
 
     @Test
+    void statisticsAndStorageAnswerAsDocumented() {
+        String sensor = registered();
+        String writeOnly = key("write");
+        call("POST", "sensor_values").json(readings(sensor, 5, 10)).expect(201);
+
+        String statistics = "sensors/" + sensor + "/statistics";
+        call("GET", statistics).range().query("percentiles", "5,50,99.9").expect(200);
+        call("GET", statistics).range().query("percentiles", "101").invalid().expect(400);
+        call("GET", "sensors/" + Deployments.unique("oa") + "/statistics").range().expect(404);
+        call("GET", statistics).range().as(writeOnly).expect(403);
+        call("GET", statistics).range().as(null).invalid().expect(401);
+
+        String storage = "sensors/" + sensor + "/storage";
+        call("GET", storage).expect(200);
+        call("GET", "sensors/" + Deployments.unique("oa") + "/storage").expect(404);
+        call("GET", storage).as(writeOnly).expect(403);
+        call("GET", storage).as(null).invalid().expect(401);
+
+        assertDrovenEveryDocumentedStatus("/api/sensors/{id}/statistics", "/api/sensors/{id}/storage");
+    }
+
+    /** What needs readings that retention removed: the sweep runs every second in the suite (pom.xml). */
+    @Test
+    void readsOfRemovedReadingsAnswerAsDocumented() throws InterruptedException {
+        String sensor = registered();
+        call("POST", "sensor_values").json(readings(sensor, 5, 10)).expect(201);
+        call("PATCH", "sensors/" + sensor).mergePatch("{\"retention\":\"P1D\"}").expect(200);
+        for (int i = 0; i < 120 && call("GET", "sensors/" + sensor + "/storage").expect(200).object()
+                .getInt("readings") > 0; i++) {
+            Thread.sleep(500);
+        }
+
+        call("GET", "sensor_values/" + sensor + "/" + DAY).expect(410);
+        call("GET", "sensors/" + sensor + "/values").range().expect(410);
+        call("GET", "sensors/" + sensor + "/series").range().query("bucket", "PT1M").expect(410);
+        call("GET", "sensors/" + sensor + "/statistics").range().expect(410);
+        call("GET", "daily_aggregations/" + sensor + "/" + DAY).query("zone", "Asia/Tokyo").expect(410);
+        call("GET", "sensors/" + sensor + "/daily_aggregations").query("from", DAY).query("to", DAY)
+                .query("zone", "Asia/Tokyo").expect(410);
+        call("POST", "sensor_values").json(readings(sensor, 1, 1)).expect(422);
+        assertDroven(GONE::equals, document.getPaths().keySet().toArray(String[]::new));
+    }
+
+    @Test
     void apiKeysAndMetricsAnswerAsDocumented() {
         String readOnly = key("read");
         String name = Deployments.unique("oa");
@@ -412,11 +458,16 @@ class OpenApiContractIT extends BlackBoxTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no path of the document names " + path));
     }
 
+    /** 410 is driven apart, by {@link #readsOfRemovedReadingsAnswerAsDocumented}, which waits for a sweep. */
     private void assertDrovenEveryDocumentedStatus(String... paths) {
+        assertDroven(status -> !UNPROVOKED.contains(status) && !GONE.equals(status), paths);
+    }
+
+    private void assertDroven(Predicate<String> statuses, String... paths) {
         List<String> missing = new ArrayList<>();
         for (String path : paths) {
             document.getPaths().get(path).readOperationsMap().forEach((method, operation) -> operation
-                    .getResponses().keySet().stream().filter(status -> !UNPROVOKED.contains(status))
+                    .getResponses().keySet().stream().filter(statuses)
                     .map(status -> method + " " + path + " " + status).filter(s -> !driven.contains(s))
                     .forEach(missing::add));
         }

@@ -24,6 +24,7 @@ import sensorhub.meters.control.Meters.StatisticsSource;
 import sensorhub.meters.control.Meters;
 import sensorhub.numbers.control.Summary;
 import sensorhub.problems.control.InvalidParameterException;
+import sensorhub.retention.control.Expiry;
 import sensorhub.sensors.boundary.Sensors;
 import sensorhub.sensors.entity.SensorKey;
 import sensorhub.time.control.DayWindow;
@@ -43,6 +44,10 @@ public class DailyAggregations {
     @ConfigProperty(name = "sensors.aggregations.max-days")
     int maxDays;
 
+    @Inject
+    @ConfigProperty(name = "sensors.retention.zones")
+    Optional<String> zones;
+
     @EJB
     Sensors sensors;
 
@@ -57,7 +62,7 @@ public class DailyAggregations {
         SensorKey sensor = sensors.key(sensorId);
         Optional<DailyAggregation> found = kept.find(sensor.key(), day);
         Meters.statistics(found.isPresent() ? StatisticsSource.KEPT : StatisticsSource.COMPUTED, 1);
-        DailyAggregation aggregation = found.orElseGet(() -> computed(sensor.key(), List.of(day)).get(0));
+        DailyAggregation aggregation = found.orElseGet(() -> computed(sensor, List.of(day)).get(0));
         return new SensorAggregations(sensor.unit(), List.of(aggregation));
     }
 
@@ -79,10 +84,52 @@ public class DailyAggregations {
         Meters.statistics(StatisticsSource.KEPT, known.size());
         Meters.statistics(StatisticsSource.COMPUTED, missing.size());
         List<DailyAggregation> result = new ArrayList<>(known.values());
-        result.addAll(computed(sensor.key(), missing));
+        result.addAll(computed(sensor, missing));
         result.removeIf(aggregation -> aggregation.count() == 0);
         result.sort(Comparator.comparing(DailyAggregation::date));
         return new SensorAggregations(sensor.unit(), result);
+    }
+
+    /**
+     * Makes sure the statistics of a sensor's days from {@code from} to {@code to} (inclusive) in the zone are kept,
+     * computing those that are not: what retention does before it removes their readings. Answers whether every
+     * day is kept now (not where a concurrent request held a day's claim, or the database gave up on keeping).
+     */
+    public boolean keep(long sensorKey, ZoneId zone, LocalDate from, LocalDate to) {
+        Map<LocalDate, DailyAggregation> known = kept.between(sensorKey, zone, from, to);
+        List<DayWindow> missing = new ArrayList<>();
+        for (DayWindow day = DayWindow.of(from, zone); !day.day().isAfter(to); day = day.next()) {
+            if (!known.containsKey(day.day())) {
+                missing.add(day);
+            }
+        }
+        computed(sensorKey, missing);
+        return kept.between(sensorKey, zone, from, to).size() == ChronoUnit.DAYS.between(from, to) + 1;
+    }
+
+    /**
+     * The missing days of a sensor: computed, but for those whose readings retention removed. Of those, the sweep
+     * kept every day with readings in UTC and the zones it keeps, so a day missing there had none; in another
+     * zone, its readings would be needed: 410.
+     */
+    private List<DailyAggregation> computed(SensorKey sensor, List<DayWindow> days) {
+        List<DailyAggregation> removed = new ArrayList<>();
+        List<DayWindow> stored = new ArrayList<>();
+        for (DayWindow day : days) {
+            if (day.startMicros() >= sensor.sweptBefore()) {
+                stored.add(day);
+            } else if (day.endMicros() <= sensor.sweptBefore() && Expiry.kept(keptZones(), day.zone())) {
+                removed.add(DailyAggregation.empty(day.day()));
+            } else {
+                throw Expiry.gone(sensor, "statistics of " + day.day() + " in " + day.zone());
+            }
+        }
+        removed.addAll(computed(sensor.key(), stored));
+        return removed;
+    }
+
+    private List<ZoneId> keptZones() {
+        return Expiry.keptZones(zones);
     }
 
     /**

@@ -19,6 +19,7 @@ import sensorhub.blocks.control.BlockTable;
 import sensorhub.blocks.control.BlockVisitor;
 import sensorhub.blocks.control.BlockWrites;
 import sensorhub.blocks.control.SeriesPoints;
+import sensorhub.blocks.entity.BlockStorage;
 import sensorhub.blocks.entity.IngestResult;
 import sensorhub.blocks.entity.Reading;
 import sensorhub.blocks.entity.ReadingBatch;
@@ -58,6 +59,18 @@ public class ReadingBlocks {
     @Retried
     public IngestResult store(ReadingBatch batch, long[] sensorKeys) {
         return writes.store(batch, sensorKeys);
+    }
+
+    /**
+     * Removes a sensor's blocks that start in {@code [fromMicros, toMicros)} (hours), whole and without a trace, in
+     * the caller's transaction: what retention does once it kept what they summarise.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void removeWhole(long sensorKey, long fromMicros, long toMicros) {
+        Sql.run(primary, connection -> {
+            new BlockTable(connection).removeWhole(sensorKey, fromMicros, toMicros);
+            return null;
+        });
     }
 
     /** Removes a sensor's readings of {@code [fromMicros, toMicros)}, answering how many there were. */
@@ -192,6 +205,11 @@ public class ReadingBlocks {
             return work.over(new BlockScan(table, sensorKey, fromMicros, toMicros,
                     table.headers(sensorKey, fromMicros, toMicros)));
         });
+    }
+
+    /** How much of a sensor's readings is stored. */
+    public BlockStorage storage(long sensorKey) {
+        return Sql.run(reads.get(), connection -> new BlockTable(connection).storage(sensorKey));
     }
 
     /** The newest reading of each of the sensors that has one, by sensor key, in one query. */

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import sensorhub.blocks.entity.BlockHeader;
+import sensorhub.blocks.entity.BlockStorage;
 import sensorhub.blocks.entity.Reading;
 import sensorhub.database.control.ConcurrentWriteException;
 import sensorhub.numbers.control.ExactSum;
@@ -233,6 +234,36 @@ public final class BlockTable {
     static final String IN_RANGE = "SELECT block_start, block_end, reading_count, first_micros, last_micros, "
             + "revision FROM reading_blocks WHERE sensor_key = ? AND block_start >= ? AND block_start < ? "
             + "ORDER BY block_start FOR UPDATE";
+
+    static final String STORAGE = "SELECT COALESCE(SUM(reading_count), 0), COALESCE(SUM(OCTET_LENGTH(readings)), 0), "
+            + "MIN(first_micros), MAX(last_micros) FROM reading_blocks WHERE sensor_key = ? AND reading_count > 0";
+
+    /** How much of a sensor's readings is stored: readings, their blocks' bytes, the oldest and newest instant. */
+    public BlockStorage storage(long sensorKey) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(STORAGE)) {
+            query.setLong(1, sensorKey);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                long oldest = row.getLong(3);
+                boolean empty = row.wasNull();
+                return new BlockStorage(row.getLong(1), row.getLong(2), empty ? null : oldest,
+                        empty ? null : row.getLong(4));
+            }
+        }
+    }
+
+    static final String REMOVE_WHOLE = "DELETE FROM reading_blocks WHERE sensor_key = ? AND block_start >= ? "
+            + "AND block_start < ?";
+
+    /** Removes the sensor's blocks starting in {@code [fromMicros, toMicros)}, empty anchors included. */
+    public void removeWhole(long sensorKey, long fromMicros, long toMicros) throws SQLException {
+        try (PreparedStatement remove = connection.prepareStatement(REMOVE_WHOLE)) {
+            remove.setLong(1, sensorKey);
+            remove.setLong(2, fromMicros);
+            remove.setLong(3, toMicros);
+            remove.executeUpdate();
+        }
+    }
 
     /** Removes the sensor's readings of {@code [fromMicros, toMicros)}, answering how many there were. */
     public long delete(long sensorKey, long fromMicros, long toMicros) throws SQLException {

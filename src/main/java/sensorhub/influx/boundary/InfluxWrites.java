@@ -143,8 +143,8 @@ public class InfluxWrites {
 
     private static SensorJson described(Written series) {
         Description d = SeriesNames.describe(series.series(), series.field());
-        return new SensorJson(series.sensorId(), d.name(), d.type(), d.unit(), d.location(), d.tags(), true, null,
-                null, null);
+        return new SensorJson(series.sensorId(), d.name(), d.type(), d.unit(), d.location(), d.tags(), null, true,
+                null, null, null);
     }
 
     /** Why the series cannot be a sensor, in the rules' words, if it cannot. */

@@ -53,6 +53,7 @@ public record Problem(String type, String title, int status, String detail, List
             case CONFLICT -> Response.Status.CONFLICT;
             case UNPROCESSABLE -> UNPROCESSABLE_CONTENT;
             case TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
+            case GONE -> Response.Status.GONE;
         };
     }
 

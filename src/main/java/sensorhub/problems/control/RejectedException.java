@@ -22,7 +22,9 @@ public abstract class RejectedException extends RuntimeException {
         /** It is well formed but refers to things that are not there (readings of unknown sensors). */
         UNPROCESSABLE,
         /** It is larger than the service takes. */
-        TOO_LARGE
+        TOO_LARGE,
+        /** It needs what the service no longer keeps (readings removed by their retention). */
+        GONE
     }
 
     /** One bad field, named as the client wrote it, e.g. {@code [3].creation_date}. */

@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sensorhub.blocks.boundary.ReadingBlocks.Purpose;
 import sensorhub.blocks.boundary.ReadingBlocks;
+import sensorhub.blocks.control.BlockCell;
 import sensorhub.blocks.control.SeriesPoints;
 import sensorhub.blocks.control.UnknownSensorsException;
 import sensorhub.blocks.entity.IngestResult;
@@ -30,6 +32,10 @@ import sensorhub.problems.control.RejectedException;
 import sensorhub.readings.control.Fill;
 import sensorhub.readings.control.ReadingBatchParser;
 import sensorhub.readings.control.SeriesRow;
+import sensorhub.retention.boundary.HourlyRollups;
+import sensorhub.retention.control.ExpiredReadingsException;
+import sensorhub.retention.control.Expiry;
+import sensorhub.retention.control.Retention;
 import sensorhub.sensors.boundary.Arrivals;
 import sensorhub.sensors.boundary.SensorFilter;
 import sensorhub.sensors.boundary.Sensors;
@@ -70,6 +76,16 @@ public class Readings {
     @Inject
     Arrivals arrivals;
 
+    @Inject
+    @ConfigProperty(name = "sensors.retention.default")
+    Optional<String> defaultRetention;
+
+    @Inject
+    Clock clock;
+
+    @EJB
+    HourlyRollups rollups;
+
     public StoreOutcome storeJson(InputStream body, String contentLength) {
         return counted(() -> stored(ReadingBatchParser.json(limited(body, contentLength), maxBatch), Door.REST));
     }
@@ -107,17 +123,46 @@ public class Readings {
         return new LimitedInputStream(body, maxBodyBytes);
     }
 
-    /** The key of each sensor of the batch, by index; refused whole, naming the items, if any is not registered. */
+    /**
+     * The key of each sensor of the batch, by index; refused whole, naming the items, if any is not registered or
+     * is older than its sensor's retention.
+     */
     private long[] sensorKeys(ReadingBatch batch) {
         List<String> ids = batch.sensorIds();
-        Map<String, Long> found = sensors.keysOf(ids);
+        Map<String, SensorKey> found = sensors.storing(ids);
         if (found.size() < ids.size()) {
             throw unknownSensors(batch, found);
         }
-        return ids.stream().mapToLong(found::get).toArray();
+        refuseExpired(batch, ids.stream().map(found::get).toList());
+        return ids.stream().mapToLong(id -> found.get(id).key()).toArray();
     }
 
-    private static UnknownSensorsException unknownSensors(ReadingBatch batch, Map<String, Long> found) {
+    private void refuseExpired(ReadingBatch batch, List<SensorKey> sensorsOfBatch) {
+        long now = EpochMicros.of(clock.instant());
+        long[] cutoffs = new long[sensorsOfBatch.size()];
+        boolean anyRetention = false;
+        for (int s = 0; s < cutoffs.length; s++) {
+            Optional<Retention> retention = Retention.of(sensorsOfBatch.get(s).retention(), defaultRetention);
+            cutoffs[s] = retention.map(r -> r.cutoff(now)).orElse(Long.MIN_VALUE);
+            anyRetention |= retention.isPresent();
+        }
+        if (!anyRetention) {
+            return;
+        }
+        List<Field> items = new ArrayList<>();
+        for (int i = 0; i < batch.size() && items.size() < RejectedException.MAX_FIELDS; i++) {
+            long cutoff = cutoffs[batch.sensorOf(i)];
+            if (batch.micros(i) < cutoff) {
+                items.add(new Field("[" + i + "].creation_date", "is older than the sensor's retention keeps: "
+                        + "readings before " + EpochMicros.toInstant(cutoff) + " are refused"));
+            }
+        }
+        if (!items.isEmpty()) {
+            throw new ExpiredReadingsException(items);
+        }
+    }
+
+    private static UnknownSensorsException unknownSensors(ReadingBatch batch, Map<String, SensorKey> found) {
         List<Field> items = new ArrayList<>();
         for (int i = 0; i < batch.size() && items.size() < RejectedException.MAX_FIELDS; i++) {
             String id = batch.sensorIds().get(batch.sensorOf(i));
@@ -131,6 +176,7 @@ public class Readings {
 
     public DayValuesJson ofDay(String sensorId, DayWindow day) {
         SensorKey sensor = sensors.key(sensorId);
+        Expiry.refuseBefore(sensor, day.startMicros(), "values of this day");
         return new DayValuesJson(blocks.values(Purpose.SHOW, sensor.key(), day.startMicros(), day.endMicros()),
                 sensor.unit());
     }
@@ -154,8 +200,11 @@ public class Readings {
             throw new InvalidParameterException("bucket", "would cut this range into more than "
                     + Bucket.MAX_BUCKETS + " buckets; choose a longer one or a shorter range");
         }
-        long key = sensors.key(sensorId).key();
-        List<SeriesRow> rows = percentiles.isEmpty()
+        SensorKey sensor = sensors.key(sensorId);
+        long key = sensor.key();
+        List<SeriesRow> rows = fromMicros < sensor.sweptBefore()
+                ? rows(partlyRolledUp(sensor, fromMicros, toMicros, bucket, zone, percentiles), null)
+                : percentiles.isEmpty()
                 ? rows(blocks.series(key, fromMicros, toMicros, bucket, zone), null)
                 : blocks.scanned(key, fromMicros, toMicros, scan -> {
                     SeriesPoints points = new SeriesPoints(bucket, zone);
@@ -167,6 +216,30 @@ public class Readings {
                 SeriesRow.PERCENTILES + percentiles.size());
         return new SeriesJson(bucket.name(), zone.getId(),
                 filled.stream().map(row -> SeriesPointJson.from(row, percentiles)).toList());
+    }
+
+    /**
+     * A series reaching back before the sensor's removed readings: their hours from the rollups, the rest from the
+     * blocks. Only buckets of whole UTC hours can be answered so (an hour or longer, in a zone whose midnights
+     * fall on whole hours), without percentiles, from a whole hour on.
+     */
+    private List<SeriesPoint> partlyRolledUp(SensorKey sensor, long fromMicros, long toMicros, Bucket bucket,
+            ZoneId zone, List<Percentile> percentiles) {
+        long swept = Math.min(toMicros, sensor.sweptBefore());
+        boolean wholeHours = percentiles.isEmpty() && bucket.compareTo(Bucket.PT1H) >= 0
+                && Math.floorMod(fromMicros, BlockCell.HOUR_MICROS) == 0 && bucket.spans(fromMicros, swept, zone)
+                .stream().allMatch(span -> Math.floorMod(span[0], BlockCell.HOUR_MICROS) == 0
+                        && Math.floorMod(span[1], BlockCell.HOUR_MICROS) == 0);
+        if (!wholeHours) {
+            throw Expiry.gone(sensor, "series asked for (finer than an hour, in a zone off whole hours, from within "
+                    + "an hour, or with percentiles)");
+        }
+        SeriesPoints points = new SeriesPoints(bucket, zone);
+        rollups.between(sensor.key(), fromMicros, swept).forEach(points::header);
+        if (toMicros > swept) {
+            blocks.pass(Purpose.SHOW, sensor.key(), swept, toMicros, points);
+        }
+        return points.points();
     }
 
     private static List<SeriesRow> rows(List<SeriesPoint> points, List<Map<String, Double>> percentiles) {
@@ -202,9 +275,11 @@ public class Readings {
 
     /** A page of the sensor's readings in {@code [from, to)}, after the cursor's time if one is given. */
     public Page<Reading> page(String sensorId, Instant from, Instant to, Optional<Cursor> after, int limit) {
-        long key = sensors.key(sensorId).key();
+        SensorKey sensor = sensors.key(sensorId);
+        long key = sensor.key();
         long fromMicros = Math.max(EpochMicros.of(from),
                 after.map(cursor -> cursor.micros() + 1).orElse(Long.MIN_VALUE));
+        Expiry.refuseBefore(sensor, fromMicros, "readings asked for");
         return Page.of(blocks.page(key, fromMicros, EpochMicros.of(to), limit + 1), limit,
                 reading -> Cursor.after(reading.creationMicros()));
     }

@@ -5,6 +5,7 @@ import jakarta.json.JsonMergePatch;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.bind.annotation.JsonbTypeAdapter;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import sensorhub.json.control.JsonShape;
+import sensorhub.retention.control.Retention;
 import sensorhub.sensors.entity.Sensor;
 import sensorhub.time.boundary.IsoInstantAdapter;
 
@@ -24,8 +26,8 @@ import sensorhub.time.boundary.IsoInstantAdapter;
  * A sensor as clients send and receive it. {@code updated_by} and {@code updated_at} are the server's to set:
  * they are ignored on input. {@code tags} sent absent or null are none; they are answered always, in key order.
  */
-@JsonbPropertyOrder({"id", "name", "type", "unit", "location", "tags", "active", "activationDate", "updatedBy",
-        "updatedAt"})
+@JsonbPropertyOrder({"id", "name", "type", "unit", "location", "tags", "retention", "active", "activationDate",
+        "updatedBy", "updatedAt"})
 public record SensorJson(
         @NotNull @Size(min = 1, max = 90) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String id,
         @NotBlank @Size(max = 200) @Pattern(regexp = TEXT_PATTERN, message = TEXT_RULE) String name,
@@ -35,6 +37,7 @@ public record SensorJson(
         @Size(max = MAX_TAGS) Map<@NotNull @Size(min = 1, max = 64) @Pattern(regexp = TAG_KEY_PATTERN,
                 message = TAG_KEY_RULE) String, @NotNull @Size(min = 1, max = 256) @Pattern(regexp = TAG_VALUE_PATTERN,
                 message = TAG_VALUE_RULE) String> tags,
+        @JsonbNillable @Size(max = 40) @Pattern(regexp = Retention.PATTERN, message = Retention.RULE) String retention,
         Boolean active,
         @JsonbProperty("activation_date") @JsonbTypeAdapter(IsoInstantAdapter.class) Instant activationDate,
         @JsonbProperty("updated_by") String updatedBy,
@@ -91,7 +94,7 @@ public record SensorJson(
      */
     @SuppressWarnings("java:S6207")
     public SensorJson(String id, String name, String type, String unit, String location, Map<String, String> tags,
-            Boolean active,
+            String retention, Boolean active,
             @JsonbProperty("activation_date") @JsonbTypeAdapter(IsoInstantAdapter.class) Instant activationDate,
             @JsonbProperty("updated_by") String updatedBy,
             @JsonbProperty("updated_at") @JsonbTypeAdapter(IsoInstantAdapter.class) Instant updatedAt) {
@@ -101,6 +104,7 @@ public record SensorJson(
         this.unit = unit;
         this.location = location;
         this.tags = tags;
+        this.retention = retention;
         this.active = active;
         this.activationDate = activationDate;
         this.updatedBy = updatedBy;
@@ -110,7 +114,7 @@ public record SensorJson(
     /** The sensor with its tags, in key order. */
     public static SensorJson from(Sensor sensor, Map<String, String> tags) {
         return new SensorJson(sensor.id(), sensor.name(), sensor.type(), sensor.unit(), sensor.location(),
-                new TreeMap<>(tags), sensor.active(), sensor.activationDate(), sensor.updatedBy(),
+                new TreeMap<>(tags), sensor.retention(), sensor.active(), sensor.activationDate(), sensor.updatedBy(),
                 sensor.updatedAt());
     }
 
@@ -121,7 +125,7 @@ public record SensorJson(
 
     /** Writes the client-owned fields into the entity; an absent activation date becomes the given one. */
     void describe(Sensor sensor, Instant activationIfAbsent) {
-        sensor.describe(name, type, unit, location, active == null || active,
+        sensor.describe(name, type, unit, location, retention, active == null || active,
                 activationDate == null ? activationIfAbsent : activationDate);
     }
 

@@ -57,7 +57,7 @@ public class Sensors {
                 .getResultStream().findFirst().orElseThrow(() -> new SensorNotFoundException(id));
     }
 
-    /** The key and unit of the sensor with this id: what every read of its readings or statistics needs. */
+    /** The key, unit and retention of the sensor with this id: what every read of its readings needs. */
     public SensorKey key(String id) {
         return Sql.run(dataSource, connection -> new SensorRows(connection).key(id))
                 .orElseThrow(() -> new SensorNotFoundException(id));
@@ -65,6 +65,27 @@ public class Sensors {
 
     /** The key of each of the ids that names a sensor, by id; ids that name none are missing. */
     public Map<String, Long> keysOf(List<String> ids) {
+        Map<String, Long> keys = new HashMap<>();
+        storing(ids).forEach((id, sensor) -> keys.put(id, sensor.key()));
+        return keys;
+    }
+
+    /** At most {@code limit} sensors' keys and retentions, in key order after {@code afterKey}. */
+    public List<SensorKey> keysAfter(long afterKey, int limit) {
+        return Sql.run(dataSource, connection -> new SensorRows(connection).keysAfter(afterKey, limit));
+    }
+
+    /** Notes, in the caller's transaction, that the sensor's readings before the instant were removed. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void swept(long sensorKey, long beforeMicros) {
+        Sql.run(dataSource, connection -> {
+            new SensorRows(connection).swept(sensorKey, beforeMicros);
+            return null;
+        });
+    }
+
+    /** What storing readings of the sensors needs, by id: key and retention; ids that name none are missing. */
+    public Map<String, SensorKey> storing(List<String> ids) {
         return Sql.run(dataSource, connection -> new SensorRows(connection).keysOf(ids));
     }
 

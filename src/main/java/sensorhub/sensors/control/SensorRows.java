@@ -25,8 +25,12 @@ public final class SensorRows {
 
     /** Ids looked up per query: a batch of readings may name many sensors, a query's IN list stays short. */
     public static final int IDS_PER_QUERY = 500;
-    static final String KEYS_BY_ID = "SELECT id, sensor_key FROM sensors WHERE id IN (";
-    static final String KEY_BY_ID = "SELECT sensor_key, unit FROM sensors WHERE id = ?";
+    static final String KEYS_BY_ID = "SELECT id, sensor_key, unit, retention, swept_before FROM sensors WHERE id IN (";
+    static final String KEY_BY_ID = "SELECT id, sensor_key, unit, retention, swept_before FROM sensors WHERE id = ?";
+    static final String ALL_KEYS = "SELECT id, sensor_key, unit, retention, swept_before FROM sensors "
+            + "WHERE sensor_key > ? ORDER BY sensor_key";
+    static final String SWEPT = "UPDATE sensors SET swept_before = ? WHERE sensor_key = ? "
+            + "AND (swept_before IS NULL OR swept_before < ?)";
     static final String HEARD = "UPDATE sensor_arrivals SET last_heard = ? WHERE sensor_key = ? AND door = ? "
             + "AND last_heard < ?";
     static final String FIRST_HEARD = "INSERT INTO sensor_arrivals (last_heard, sensor_key, door) VALUES (?, ?, ?)";
@@ -38,23 +42,54 @@ public final class SensorRows {
         this.connection = connection;
     }
 
-    /** The key and unit of the sensor with this id, if there is one. */
+    /** The key, unit and retention of the sensor with this id, if there is one. */
     public Optional<SensorKey> key(String id) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(KEY_BY_ID)) {
             query.setString(1, id);
             try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(new SensorKey(row.getLong(1), id, row.getString(2)))
-                        : Optional.empty();
+                return row.next() ? Optional.of(sensorKey(row)) : Optional.empty();
             }
         }
     }
 
+    /** At most {@code limit} sensors' keys and retentions, in key order after {@code afterKey}. */
+    public List<SensorKey> keysAfter(long afterKey, int limit) throws SQLException {
+        List<SensorKey> keys = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(ALL_KEYS)) {
+            query.setLong(1, afterKey);
+            query.setMaxRows(limit);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    keys.add(sensorKey(rows));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** Notes that the sensor's readings before {@code beforeMicros} were removed; never moves back. */
+    public void swept(long sensorKey, long beforeMicros) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(SWEPT)) {
+            update.setLong(1, beforeMicros);
+            update.setLong(2, sensorKey);
+            update.setLong(3, beforeMicros);
+            update.executeUpdate();
+        }
+    }
+
+    private static SensorKey sensorKey(ResultSet row) throws SQLException {
+        long sweptBefore = row.getLong(5);
+        return new SensorKey(row.getLong(2), row.getString(1), row.getString(3), row.getString(4),
+                row.wasNull() ? SensorKey.NOTHING_SWEPT : sweptBefore);
+    }
+
     /**
-     * The key of each of the ids that names a sensor, by id; ids that name none are missing. The IN list is padded
-     * to one of a few lengths (the last id repeated), so each connection prepares at most a handful of statements.
+     * The key, unit and retention of each of the ids that names a sensor, by id; ids that name none are missing.
+     * The IN list is padded to one of a few lengths (the last id repeated), so each connection prepares at most a
+     * handful of statements.
      */
-    public Map<String, Long> keysOf(List<String> ids) throws SQLException {
-        Map<String, Long> keys = new HashMap<>();
+    public Map<String, SensorKey> keysOf(List<String> ids) throws SQLException {
+        Map<String, SensorKey> keys = new HashMap<>();
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
             int listed = paddedLength(chunk.size());
@@ -65,7 +100,7 @@ public final class SensorRows {
                 }
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        keys.put(rows.getString(1), rows.getLong(2));
+                        keys.put(rows.getString(1), sensorKey(rows));
                     }
                 }
             }

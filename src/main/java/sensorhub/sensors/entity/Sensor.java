@@ -47,6 +47,12 @@ public class Sensor {
     @Column(name = "location")
     private String location;
 
+    @Column(name = "retention")
+    private String retention;
+
+    @Column(name = "swept_before", insertable = false, updatable = false)
+    private Long sweptBefore;
+
     @Column(name = "active")
     private boolean active;
 
@@ -69,8 +75,9 @@ public class Sensor {
     }
 
     /** Sets every client-owned field at once, as a replacement does, and records who changed it and when. */
-    public void describe(String name, String type, String unit, String location, boolean active,
+    public void describe(String name, String type, String unit, String location, String retention, boolean active,
             Instant activationDate) {
+        this.retention = retention;
         this.name = name;
         this.type = type;
         this.unit = unit;
@@ -106,6 +113,16 @@ public class Sensor {
 
     public String location() {
         return location;
+    }
+
+    /** The sensor's own retention (an ISO-8601 duration), null where the configured default applies. */
+    public String retention() {
+        return retention;
+    }
+
+    /** Before this instant (epoch microseconds) its readings were removed by its retention; null while none were. */
+    public Long sweptBefore() {
+        return sweptBefore;
     }
 
     public boolean active() {

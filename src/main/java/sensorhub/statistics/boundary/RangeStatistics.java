@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import sensorhub.blocks.boundary.ReadingBlocks;
 import sensorhub.problems.control.InvalidParameterException;
+import sensorhub.retention.control.Expiry;
 import sensorhub.sensors.boundary.Sensors;
+import sensorhub.sensors.entity.SensorKey;
 import sensorhub.statistics.control.Percentiles.Percentile;
 import sensorhub.statistics.control.RangeFigures;
 import sensorhub.time.control.EpochMicros;
@@ -30,8 +32,9 @@ public class RangeStatistics {
         if (toMicros <= fromMicros) {
             throw new InvalidParameterException("to", "must be after 'from'");
         }
-        long key = sensors.key(sensorId).key();
+        SensorKey sensor = sensors.key(sensorId);
+        Expiry.refuseBefore(sensor, fromMicros, "statistics asked for");
         return RangeStatisticsJson.of(from, to,
-                blocks.scanned(key, fromMicros, toMicros, scan -> RangeFigures.of(scan::pass, percentiles)));
+                blocks.scanned(sensor.key(), fromMicros, toMicros, scan -> RangeFigures.of(scan::pass, percentiles)));
     }
 }

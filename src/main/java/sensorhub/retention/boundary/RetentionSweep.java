@@ -1,0 +1,137 @@
+package sensorhub.retention.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import sensorhub.database.control.Sql;
+import sensorhub.retention.control.Expiry;
+import sensorhub.retention.control.LeaseRows;
+import sensorhub.retention.control.Retention;
+import sensorhub.sensors.boundary.Sensors;
+import sensorhub.sensors.entity.SensorKey;
+import sensorhub.time.control.EpochMicros;
+
+/**
+ * Runs the retention sweep every {@code sensors.retention.sweep-every}, on the instance that holds the sweep's
+ * lease: the first to take it when it is free, keeping it by renewing it after each step; another instance takes
+ * it over once its holder stopped renewing for {@link #LEASE}. Each sensor with a retention is swept step by step
+ * ({@link Sweeps}) up to its {@link Retention#sweptBefore}. A failing step is logged and tried at the next sweep.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RetentionSweep {
+
+    static final String LEASE_NAME = "retention-sweep";
+    /** How long a lease lasts unrenewed: a step takes well under a second, so a live holder renews it in time. */
+    static final Duration LEASE = Duration.ofMinutes(1);
+    private static final int SENSORS_PER_QUERY = 1000;
+    private static final Logger LOG = Logger.getLogger(RetentionSweep.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @EJB
+    Sweeps sweeps;
+
+    @EJB
+    Sensors sensors;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "sensors.retention.sweep-every")
+    String sweepEvery;
+
+    @Inject
+    @ConfigProperty(name = "sensors.retention.default")
+    Optional<String> defaultRetention;
+
+    @Inject
+    @ConfigProperty(name = "sensors.retention.zones")
+    Optional<String> keptZones;
+
+    private final String holder = UUID.randomUUID().toString();
+    private List<ZoneId> zones;
+
+    /** Checks the settings, so that a wrong one fails the deployment, and schedules the sweep. */
+    @PostConstruct
+    void schedule() {
+        defaultRetention.ifPresent(Retention::parse);
+        zones = Expiry.keptZones(keptZones);
+        long every = Duration.parse(sweepEvery).toMillis();
+        timers.createIntervalTimer(every, every, new TimerConfig(null, false));
+    }
+
+    @Timeout
+    void sweep() {
+        try {
+            if (!leased()) {
+                return;
+            }
+            long after = Long.MIN_VALUE;
+            for (List<SensorKey> page = sensors.keysAfter(after, SENSORS_PER_QUERY); !page.isEmpty();
+                    page = sensors.keysAfter(after, SENSORS_PER_QUERY)) {
+                for (SensorKey sensor : page) {
+                    if (!sweep(sensor)) {
+                        return;
+                    }
+                }
+                after = page.get(page.size() - 1).key();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The retention sweep stopped; the next one goes on", e);
+        }
+    }
+
+    /** Sweeps one sensor up to its limit; false where the lease was lost meanwhile. */
+    private boolean sweep(SensorKey sensor) {
+        Optional<Retention> retention = Retention.of(sensor.retention(), defaultRetention);
+        if (retention.isEmpty()) {
+            return true;
+        }
+        long before = retention.get().sweptBefore(EpochMicros.of(clock.instant()));
+        long swept = sensor.sweptBefore();
+        while (swept < before) {
+            long reached = sweeps.step(new SensorKey(sensor.key(), sensor.id(), sensor.unit(), sensor.retention(),
+                    swept), before, zones);
+            if (reached == swept) {
+                return true;
+            }
+            swept = reached;
+            if (!leased()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Takes or renews the lease; whether this instance holds it. */
+    private boolean leased() {
+        long now = EpochMicros.of(clock.instant());
+        return Sql.run(dataSource, connection -> new LeaseRows(connection).take(LEASE_NAME, holder, now,
+                now + LEASE.toNanos() / 1000));
+    }
+}
