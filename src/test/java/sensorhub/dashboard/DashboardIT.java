@@ -279,8 +279,14 @@ class DashboardIT extends DashboardTest {
 
         fill("#sensor-id", id);
         fill("#sensor-location", "cellar");
+        fill("#sensor-retention", "90 days");
+        browser.find("#sensor-form button[type=submit]").click();
+        assertTrue(text(browser.shown("#sensor-retention-error")).contains("ISO-8601 duration"));
+        fill("#sensor-retention", "P90D");
         browser.find("#sensor-form button[type=submit]").click();
         browser.until(d -> text(browser.shown("#sensor-title")).equals("Cellar air"));
+        browser.until(d -> text(browser.shown("#retention")).startsWith("P90D (readings before "));
+        assertEquals("no readings", text(browser.shown("#storage")));
         browser.find(".sensor-head a.button-link").click();
         browser.until(d -> browser.find("#sensor-name").getAttribute("value").equals("Cellar air"));
         fill("#sensor-name", "Cellar air, north wall");
@@ -290,6 +296,7 @@ class DashboardIT extends DashboardTest {
         JsonObject stored = api.get("sensors/" + id).object();
         assertEquals("Cellar air, north wall", stored.getString("name"));
         assertEquals("cellar", stored.getString("location"), "a merge patch leaves other fields");
+        assertEquals("P90D", stored.getString("retention"));
     }
 
     @Test

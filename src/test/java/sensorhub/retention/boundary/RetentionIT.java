@@ -13,6 +13,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import sensorhub.testing.Api.Answer;
 import sensorhub.testing.BlackBoxTest;
@@ -27,7 +30,7 @@ class RetentionIT extends BlackBoxTest {
     private static final Duration SWEEP_WAIT = Duration.ofSeconds(60);
 
     @Test
-    void removesAgedReadingsKeepingTheirDailyStatisticsAndHourlySeries() throws InterruptedException {
+    void removesAgedReadingsUnderIngestKeepingTheirDailyStatisticsAndHourlySeries() throws InterruptedException {
         String sensor = sensor(api, "C");
         Instant first = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(10));
         List<String> hourly = new ArrayList<>();
@@ -48,7 +51,27 @@ class RetentionIT extends BlackBoxTest {
         Answer patched = api.patch("sensors/" + sensor, "{\"retention\":\"P3D\"}");
         assertEquals(200, patched.status(), patched.body());
         assertEquals("P3D", patched.object().getString("retention"));
+        Instant recent = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2));
+        AtomicInteger stored = new AtomicInteger();
+        AtomicBoolean swept = new AtomicBoolean();
+        CompletableFuture<Void> ingest = CompletableFuture.runAsync(() -> {
+            // ingest goes on while the sweep removes: a batch of ten readings a second apart, as long as it runs
+            for (int batch = 0; !swept.get() && batch < 500; batch++) {
+                List<String> items = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    items.add(reading(sensor, recent.plusSeconds(10L * batch + i).toString(), batch));
+                }
+                Answer answer = api.post("sensor_values", readings(items.toArray(String[]::new)));
+                assertEquals(201, answer.status(), answer.body());
+                stored.addAndGet(10);
+            }
+        });
         Instant oldest = awaitSweptPast(sensor, first.plus(Duration.ofDays(3)));
+        swept.set(true);
+        ingest.join();
+        Answer ingested = api.get("sensors/" + sensor + "/values?from=" + recent + "&to=" + Instant.now()
+                + "&limit=10000");
+        assertEquals(stored.get(), ingested.array().size(), "every reading stored during the sweep is there");
 
         assertEquals(before, List.of(api.get(utcDay).body(), api.get(berlinDay).body(), api.get(hours).body(),
                 api.get(days).body()));
