@@ -1,5 +1,12 @@
 package sensorhub.benchmark;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -28,6 +35,15 @@ final class ConcurrentBatches {
         long write(T batch) throws Exception;
     }
 
+    /**
+     * What a round waits for once its last batch is answered, inside its time: a peer that answers a write before
+     * the rows can be queried makes them queryable.
+     */
+    @FunctionalInterface
+    interface Visible {
+        void await(long writtenSoFar) throws Exception;
+    }
+
     /** A request body rendered before the clock starts, and how many readings it holds. */
     record Body(byte[] bytes, int readings) {
 
@@ -42,7 +58,8 @@ final class ConcurrentBatches {
             return ReadingSeries.rounds(series, batchSize, rounds).stream().map(round -> of(round, render)).toList();
         }
 
-        private static List<Body> of(List<ReadingSeries.Slice> slices, Function<ReadingSeries.Slice, byte[]> render) {
+        /** The slices as {@code render} writes them. */
+        static List<Body> of(List<ReadingSeries.Slice> slices, Function<ReadingSeries.Slice, byte[]> render) {
             return slices.stream().map(slice -> new Body(render.apply(slice), slice.size())).toList();
         }
     }
@@ -80,9 +97,21 @@ final class ConcurrentBatches {
 
     /** Sends each round's batches as {@link #send} does, the rounds one after the other. */
     static <T> Rounds sendInRounds(List<? extends Client<T>> clients, List<List<T>> rounds) throws Exception {
+        return sendInRounds(clients, rounds, writtenSoFar -> { });
+    }
+
+    /** As above, each round lasting until {@code visible} returns after its last answer. */
+    static <T> Rounds sendInRounds(List<? extends Client<T>> clients, List<List<T>> rounds, Visible visible)
+            throws Exception {
         List<Sent> sent = new ArrayList<>();
+        long written = 0;
         for (List<T> round : rounds) {
-            sent.add(send(clients, round));
+            Sent batches = send(clients, round);
+            written += batches.written();
+            long waiting = System.nanoTime();
+            visible.await(written);
+            sent.add(new Sent(batches.written(), batches.nanos() + System.nanoTime() - waiting,
+                    batches.batchMillis()));
         }
         return new Rounds(sent);
     }
@@ -114,6 +143,23 @@ final class ConcurrentBatches {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /**
+     * {@code count} clients on one HttpClient, each batch one POST of its body to {@code uri}, stored once answered
+     * 204: InfluxDB's {@code /write}, which VictoriaMetrics and QuestDB answer alike.
+     */
+    static List<Client<Body>> posting(HttpClient http, URI uri, String system, int count) {
+        Client<Body> client = body -> {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5))
+                    .POST(BodyPublishers.ofByteArray(body.bytes())).build(), BodyHandlers.ofString());
+            if (answer.statusCode() != 204) {
+                throw new IllegalStateException(system + " refused a batch: " + answer.statusCode() + " "
+                        + answer.body());
+            }
+            return body.readings();
+        };
+        return shared(client, count);
     }
 
     /** The same client {@code count} times, for clients that are safe to share (an HttpClient). */

@@ -15,9 +15,32 @@ record DayStatistics(long count, double min, double q1, double median, double q3
 
     /** Whether count, minimum, maximum, median and mean agree (to 1e-9), and the quartiles too if asked. */
     boolean agrees(DayStatistics other, boolean quartiles) {
-        return count == other.count && near(min, other.min) && near(max, other.max)
-                && near(median, other.median) && near(mean, other.mean)
+        return agreesBesideQuantiles(other) && near(median, other.median)
                 && (!quartiles || near(q1, other.q1) && near(q3, other.q3));
+    }
+
+    /** Whether count, minimum, maximum and mean agree (to 1e-9): all a peer with approximate quantiles can match. */
+    boolean agreesBesideQuantiles(DayStatistics other) {
+        return count == other.count && near(min, other.min) && near(max, other.max) && near(mean, other.mean);
+    }
+
+    /** How far the other's q1, median and q3 are from these: "q1 14.371 against 14.368 (+0.003, +0.02 %), ...". */
+    String distanceOf(DayStatistics other) {
+        return String.join(", ", distance("q1", q1, other.q1), distance("median", median, other.median),
+                distance("q3", q3, other.q3));
+    }
+
+    private static String distance(String name, double exact, double other) {
+        return String.format(Locale.ROOT, "%s %s against %s (%+.4f, %+.3f %%)", name, other, exact, other - exact,
+                (other - exact) / exact * 100);
+    }
+
+    /** Its quartiles and median beside another's: bit for bit equal, or how far apart ({@link #distanceOf}). */
+    String quantilesBeside(DayStatistics other) {
+        boolean same = Double.compare(q1, other.q1) == 0 && Double.compare(median, other.median) == 0
+                && Double.compare(q3, other.q3) == 0;
+        return same ? String.format(Locale.ROOT, "bit for bit equal (q1 %s, median %s, q3 %s)", q1, median, q3)
+                : distanceOf(other);
     }
 
     @Override

@@ -5,7 +5,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,8 +23,9 @@ import sensorhub.benchmark.ConcurrentBatches.Body;
  * InfluxDB 1.6 as a peer: the workload written by HTTP {@code POST /write} in line protocol ({@code precision=u}),
  * one measurement {@code readings} with the sensor as tag and the value as field, and the statistics asked in
  * InfluxQL. Ingest, query and regular data go to three databases, so that each database's files hold exactly the
- * readings whose bytes are counted. InfluxQL's {@code percentile} is nearest-rank, not interpolated: its quartiles
- * differ from the service's and PostgreSQL's (its {@code median} is exact).
+ * readings whose bytes are counted; Grafana's panel ({@link GrafanaPanel}) reads its day from the query database.
+ * InfluxQL's {@code percentile} is nearest-rank, not interpolated: its quartiles differ from the service's and
+ * PostgreSQL's (its {@code median} is exact).
  */
 final class InfluxPeer {
 
@@ -52,13 +52,13 @@ final class InfluxPeer {
 
     /** Starts influxd, runs the workload on it, stops it; its row of the peers table. */
     static PeerResult measure(Path project, BenchmarkSettings settings, Workload workload,
-            ResultTable table) throws Exception {
+            ResultTable table, GrafanaPanel grafana) throws Exception {
         try (InfluxServer server = InfluxServer.start(project, settings)) {
-            return new InfluxPeer(settings, server).run(workload, table);
+            return new InfluxPeer(settings, server).run(workload, table, grafana);
         }
     }
 
-    private PeerResult run(Workload workload, ResultTable table) throws Exception {
+    private PeerResult run(Workload workload, ResultTable table, GrafanaPanel grafana) throws Exception {
         table.note("InfluxDB: " + server.version() + " (Debian), influxd with the benchmark's own config "
                 + "(target/benchmark/influxdb/influxdb.conf: default engine and inmem index, 7-day shards, "
                 + "WAL fsync on each write; no monitoring store, no request log).");
@@ -83,6 +83,7 @@ final class InfluxPeer {
                 written ? "" : "not settled: ", deferred * 1e6 / ingest.written());
 
         write(queryDb, bodies(List.of(workload.day(), workload.year())));
+        write(queryDb, grafana.day());
         write(regularDb, bodies(workload.regular()));
         List<String> all = List.of(ingestDb, queryDb, regularDb);
         boolean settled = server.awaitSettled(all, Duration.ofMinutes(3));
@@ -105,6 +106,8 @@ final class InfluxPeer {
                 wal == 0 ? "" : " (not counted)"));
 
         PeerQueries.Figures queries = PeerQueries.measure(settings, this::day, this::year);
+        grafana.time(List.of(new GrafanaPanel.Panel("InfluxDB 1.6, InfluxQL on /query", GrafanaPanel.Format.INFLUXQL,
+                () -> answer(queryDb, "ms", grafana.influxQl(), "GET"))));
         return new PeerResult("InfluxDB 1.6 (Debian), HTTP line protocol; quartiles nearest-rank", ingest, cpu,
                 parts, client, queries, noisy, regular);
     }
@@ -124,18 +127,8 @@ final class InfluxPeer {
 
     /** {@code clients} clients writing into {@code db}. */
     private List<ConcurrentBatches.Client<Body>> writer(String db) {
-        URI uri = server.base().resolve("/write?db=" + db + "&precision=u");
-        ConcurrentBatches.Client<Body> client = body -> {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                    .POST(BodyPublishers.ofByteArray(body.bytes())).build();
-            HttpResponse<String> answer = http.send(request, BodyHandlers.ofString());
-            if (answer.statusCode() != 204) {
-                throw new IllegalStateException("InfluxDB refused a batch: " + answer.statusCode() + " "
-                        + answer.body());
-            }
-            return body.readings();
-        };
-        return ConcurrentBatches.shared(client, settings.clients());
+        return ConcurrentBatches.posting(http, server.base().resolve("/write?db=" + db + "&precision=u"), "InfluxDB",
+                settings.clients());
     }
 
     private DayStatistics day(LocalDate day) throws Exception {
@@ -170,7 +163,13 @@ final class InfluxPeer {
     }
 
     private JsonObject query(String db, String influxql, String method) throws IOException, InterruptedException {
-        String form = "db=" + db + "&epoch=u&q=" + URLEncoder.encode(influxql, StandardCharsets.UTF_8);
+        return Json.createReader(new StringReader(answer(db, "u", influxql, method))).readObject();
+    }
+
+    /** The answer's body as read, times in the {@code epoch} unit. */
+    private String answer(String db, String epoch, String influxql, String method)
+            throws IOException, InterruptedException {
+        String form = "db=" + db + "&epoch=" + epoch + "&q=" + URLEncoder.encode(influxql, StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder().timeout(TIMEOUT);
         if (method.equals("POST")) {
             request.uri(server.base().resolve("/query")).header("Content-Type", "application/x-www-form-urlencoded")
@@ -182,7 +181,7 @@ final class InfluxPeer {
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("InfluxDB answered " + answer.statusCode() + ": " + answer.body());
         }
-        return Json.createReader(new StringReader(answer.body())).readObject();
+        return answer.body();
     }
 
     private static double number(JsonArray values, int index) {

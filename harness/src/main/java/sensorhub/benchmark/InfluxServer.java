@@ -241,12 +241,13 @@ public final class InfluxServer implements AutoCloseable {
         }
     }
 
-    private static void refuseIfTaken(int port) throws IOException {
+    /** Refuses a port already taken on loopback: a server left from an earlier run would answer in ours' place. */
+    static void refuseIfTaken(int port) throws IOException {
         try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             probe.setReuseAddress(true);
         } catch (IOException taken) {
-            throw new IllegalStateException("Port " + port + " on 127.0.0.1 is taken; is another influxd running?",
-                    taken);
+            throw new IllegalStateException("Port " + port + " on 127.0.0.1 is taken; is a server of an earlier run "
+                    + "still running?", taken);
         }
     }
 }

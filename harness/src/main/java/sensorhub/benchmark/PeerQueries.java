@@ -48,19 +48,35 @@ final class PeerQueries {
         return new Figures(firstMillis, dayRepeated, yearRepeated, first, yearDays);
     }
 
+    /** One query whose answer is read whole; what it returns is not looked at while it is timed. */
     @FunctionalInterface
-    private interface Query {
+    interface Query {
         Object ask() throws Exception;
     }
 
     private static Latencies repeated(int times, Query query) throws Exception {
-        Untimed.repeat(query::ask);
-        List<Double> millis = new ArrayList<>();
+        return inTurns(times, List.of(query)).get(0);
+    }
+
+    /**
+     * Each query {@code times} times after {@link Untimed} ones, the queries taking turns so that the machine's
+     * noise falls on all of them alike; their times in the order given.
+     */
+    static List<Latencies> inTurns(int times, List<Query> queries) throws Exception {
+        Untimed.repeat(() -> {
+            for (Query query : queries) {
+                query.ask();
+            }
+        });
+        List<List<Double>> millis = new ArrayList<>();
+        queries.forEach(query -> millis.add(new ArrayList<>()));
         for (int i = 0; i < times; i++) {
-            long start = System.nanoTime();
-            query.ask();
-            millis.add((System.nanoTime() - start) / 1e6);
+            for (int q = 0; q < queries.size(); q++) {
+                long start = System.nanoTime();
+                queries.get(q).ask();
+                millis.get(q).add((System.nanoTime() - start) / 1e6);
+            }
         }
-        return Latencies.of(millis);
+        return millis.stream().map(Latencies::of).toList();
     }
 }

@@ -65,7 +65,7 @@ final class PeerTable {
                         csv.storeCpuPerMillion(), line.storeCpuPerMillion()) : "")));
         PeerQueries.Figures queries = result.queries();
         if (queries == null && peer && result.noisy() != null) {
-            // a peer measured for its ingest and bytes alone (VictoriaMetrics)
+            // a peer measured for its ingest and bytes alone
             cells.addAll(List.of(NOT_MEASURED, NOT_MEASURED, bytes(result.noisy()) + " / " + NOT_MEASURED
                     + " — service/peer " + ratio(service.noisy().perReading(), result.noisy().perReading()) + " / -"));
         } else if (queries == null) {
@@ -95,7 +95,7 @@ final class PeerTable {
                 + ratio(viaLine, peer);
     }
 
-    private static String ratio(double service, double peer) {
+    static String ratio(double service, double peer) {
         return String.format(Locale.ROOT, "**%.2f**", service / peer);
     }
 

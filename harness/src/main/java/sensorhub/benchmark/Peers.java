@@ -22,12 +22,12 @@ final class Peers {
         this.table = table;
     }
 
-    void measure(PeerResult json, PeerResult csv, PeerResult line, DayStatistics serviceDay) {
+    void measure(PeerResult json, PeerResult csv, PeerResult line, DayStatistics serviceDay, GrafanaPanel grafana) {
         Workload workload = Workload.of(settings, "bench-");
         List<PeerResult> rows = new ArrayList<>();
         if (settings.measures("influxdb")) {
             try {
-                PeerResult influx = InfluxPeer.measure(project, settings, workload, table);
+                PeerResult influx = InfluxPeer.measure(project, settings, workload, table, grafana);
                 compare("InfluxDB", serviceDay, influx, false);
                 rows.add(influx);
             } catch (Exception e) {
@@ -45,9 +45,25 @@ final class Peers {
         }
         if (settings.measures("victoriametrics")) {
             try {
-                rows.add(VictoriaPeer.measure(project, settings, workload, table));
+                PeerResult victoria = VictoriaPeer.measure(project, settings, workload, table, grafana);
+                compare("VictoriaMetrics", serviceDay, victoria, true);
+                if (serviceDay != null) {
+                    // linear as numpy's, but its interpolation may round otherwise: the bits are told, not checked
+                    table.note("VictoriaMetrics' quartiles and median (quantiles_over_time, linear) beside the "
+                            + "service's (numpy's): " + serviceDay.quantilesBeside(victoria.queries().day()) + ".");
+                }
+                rows.add(victoria);
             } catch (Exception e) {
                 table.note("**VictoriaMetrics not measured**: " + e);
+            }
+        }
+        if (settings.measures("questdb")) {
+            try {
+                PeerResult quest = QuestPeer.measure(project, settings, workload, table);
+                compareApproximate("QuestDB", serviceDay, quest);
+                rows.add(quest);
+            } catch (Exception e) {
+                table.note("**QuestDB not measured**: " + e);
             }
         }
         table.peers(new PeerTable(settings, json, csv, line).markdown(rows));
@@ -67,6 +83,23 @@ final class Peers {
                     service.q1(), service.q3(), service.agrees(queries.day(), true)
                             ? " (the same here: rounded values have ties)" : ""));
         }
+        checkYear(peer, queries);
+    }
+
+    /** As {@link #compare}, for a peer whose median and quartiles are approximate: how far they are is told. */
+    private void compareApproximate(String peer, DayStatistics service, PeerResult result) {
+        PeerQueries.Figures queries = result.queries();
+        if (service == null || !service.agreesBesideQuantiles(queries.day())) {
+            table.note("**check failed**: " + peer + "'s day statistics (" + queries.day() + ") differ from the "
+                    + "service's (" + service + ")");
+        } else {
+            table.note(peer + "'s count, min, max and mean of the day agree with the service's; its approximate "
+                    + "quantiles beside the service's exact ones: " + service.distanceOf(queries.day()) + ".");
+        }
+        checkYear(peer, queries);
+    }
+
+    private void checkYear(String peer, PeerQueries.Figures queries) {
         if (queries.yearDays() != settings.rangeDays()) {
             table.note("**check failed**: " + peer + " answered " + queries.yearDays() + " days of the range, of "
                     + settings.rangeDays());

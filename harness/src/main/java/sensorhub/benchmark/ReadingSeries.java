@@ -72,11 +72,16 @@ record ReadingSeries(String sensorId, long startMicros, long stepMicros, int cou
             return csv.toString().getBytes(StandardCharsets.UTF_8);
         }
 
-        /** InfluxDB's line protocol, timestamps in microseconds ({@code precision=u}). */
+        /** InfluxDB's line protocol, timestamps in microseconds ({@code precision=u}), the sensor as sensor_id. */
         byte[] lineProtocol(String measurement) {
+            return lineProtocol(measurement, "sensor_id");
+        }
+
+        /** The same with the sensor in the tag {@code tag}. */
+        byte[] lineProtocol(String measurement, String tag) {
             StringBuilder lines = new StringBuilder(size() * 60);
             for (int i = from; i < to; i++) {
-                lines.append(measurement).append(",sensor_id=").append(series.sensorId())
+                lines.append(measurement).append(',').append(tag).append('=').append(series.sensorId())
                         .append(" value=").append(series.value(i)).append(' ').append(series.micros(i)).append('\n');
             }
             return lines.toString().getBytes(StandardCharsets.UTF_8);
@@ -111,7 +116,8 @@ record ReadingSeries(String sensorId, long startMicros, long stepMicros, int cou
         return all;
     }
 
-    private static List<Slice> interleaved(List<ReadingSeries> series, int size, int first, int end) {
+    /** The series' readings {@code [first, end)}, cut and taken in turns as {@link #interleaved(List, int)} does. */
+    static List<Slice> interleaved(List<ReadingSeries> series, int size, int first, int end) {
         List<Slice> slices = new ArrayList<>();
         for (int from = first; from < end; from += size) {
             for (ReadingSeries one : series) {

@@ -21,7 +21,8 @@ import sensorhub.benchmark.ServiceClient.Timed;
  * Issue 3's benchmark: REST ingest (JSON and CSV) against plain JDBC batches, a day's aggregation (first and
  * repeated) against the plain JDBC fetch of that day, a year of daily aggregates in one call, the bytes stored per
  * reading and the server's heap, all in one run against a fresh MariaDB database; then issue 11's peers doing the
- * same work with the same data ({@link Peers}). Prints the tables and writes them to {@code target/benchmark.md}.
+ * same work with the same data ({@link Peers}), and issue 20's Grafana panel on the service and its peers
+ * ({@link GrafanaPanel}). Prints the tables and writes them to {@code target/benchmark.md}.
  *
  * <p>Run by {@code ./mvnw -f harness/pom.xml -Pbenchmark verify} after the WAR is packaged (MariaDB must be up,
  * see {@link BenchmarkSettings}); the only argument is the WAR project's directory. Figures are printed, never asserted: no run fails on a timing.
@@ -38,6 +39,7 @@ public final class ReadingsBenchmark {
     private final PayaraServer server;
     private final ServiceClient api;
     private final ResultTable table;
+    private final GrafanaPanel grafana;
     private Map<String, Long> sensorKeys;
     /** The service's figures for the peers table, gathered as the measurements go. */
     private Ingest jsonIngest;
@@ -51,12 +53,13 @@ public final class ReadingsBenchmark {
     private StorageSize regularStored;
 
     private ReadingsBenchmark(BenchmarkSettings settings, BenchmarkDatabase database, PayaraServer server,
-            ServiceClient api, ResultTable table) {
+            ServiceClient api, ResultTable table, GrafanaPanel grafana) {
         this.settings = settings;
         this.database = database;
         this.server = server;
         this.api = api;
         this.table = table;
+        this.grafana = grafana;
     }
 
     public static void main(String[] args) throws Exception {
@@ -64,19 +67,21 @@ public final class ReadingsBenchmark {
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
         String adminKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         ResultTable table = new ResultTable();
+        GrafanaPanel grafana = new GrafanaPanel(settings);
         double loadBefore = Machine.loadAverage();
         try {
             BenchmarkDatabase database = BenchmarkDatabase.recreate(settings);
             ReadingsBenchmark benchmark;
             try (PayaraServer server = PayaraServer.start(project, settings, database, adminKey)) {
                 benchmark = new ReadingsBenchmark(settings, database, server,
-                        new ServiceClient(server.base(), adminKey), table);
+                        new ServiceClient(server.base(), adminKey), table, grafana);
                 benchmark.describeSetting(loadBefore);
                 benchmark.run();
             }
             // The peers run with the service stopped, as the service ran with no peer started.
             new Peers(project, settings, table).measure(benchmark.asJson(), benchmark.asCsv(),
-                    benchmark.asLineProtocol(), benchmark.measuredDay);
+                    benchmark.asLineProtocol(), benchmark.measuredDay, grafana);
+            grafana.report(table);
         } finally {
             table.line(String.format(Locale.ROOT, "Load average (1 min) %.2f at the start, %.2f at the end.",
                     loadBefore, Machine.loadAverage()));
@@ -117,6 +122,7 @@ public final class ReadingsBenchmark {
         measureIngest(viaRest, viaCsv, viaJdbc, viaLine);
         measureDay(viaRest.day());
         measureRange(viaRest.year());
+        measureGrafana();
         measureRegularStorage(viaCsv.regular());
         measureSeries(seriesYear);
         reportHeapAndFailures();
@@ -244,11 +250,27 @@ public final class ReadingsBenchmark {
         List<List<Body>> bodies = Body.ofRounds(series, settings.batchSize(), rounds,
                 slice -> slice.lineProtocol(InfluxPeer.MEASUREMENT));
         CpuUse cpu = CpuUse.now(server.pid());
-        ConcurrentBatches.Rounds sent = ConcurrentBatches.sendInRounds(ConcurrentBatches.shared(
-                body -> api.postLineProtocol(body.bytes()).status() == 204 ? body.readings() : 0,
-                settings.clients()), bodies);
+        ConcurrentBatches.Rounds sent = ConcurrentBatches.sendInRounds(lineProtocolWriter("benchmark"), bodies);
         return new Ingest(sent, series.stream().mapToLong(ReadingSeries::count).sum(),
                 CpuUse.now(server.pid()).since(cpu));
+    }
+
+    /** {@code clients} clients writing line protocol into {@code db}: a batch answered 204 wrote all its readings. */
+    private List<ConcurrentBatches.Client<Body>> lineProtocolWriter(String db) {
+        return ConcurrentBatches.shared(body -> api.postLineProtocol(db, body.bytes()).status() == 204
+                ? body.readings() : 0, settings.clients());
+    }
+
+    /**
+     * Issue 20's panel on the service ({@link GrafanaPanel}): the measured day written again, through
+     * {@code /write} into a database of its own, whose series {@code /query} knows from that write alone.
+     */
+    private void measureGrafana() throws Exception {
+        ConcurrentBatches.Sent sent = ConcurrentBatches.send(lineProtocolWriter(GrafanaPanel.DATABASE), grafana.day());
+        check(sent.written() == settings.dayReadings(), "Grafana's day: " + sent.written() + " readings written "
+                + "through /write, of " + settings.dayReadings());
+        grafana.time(List.of(new GrafanaPanel.Panel("this service, InfluxQL on /query", GrafanaPanel.Format.INFLUXQL,
+                () -> api.influxQuery(GrafanaPanel.DATABASE, grafana.influxQl()).body())));
     }
 
     /** The service's readings tables now, for the readings it holds at this point. */

@@ -8,13 +8,14 @@ import java.util.List;
 
 /**
  * What a run found, as Markdown: a few lines about the setting, the service beside plain JDBC, the service beside
- * its peers, and notes below them.
+ * its peers, any further tables, and notes below them.
  */
 final class ResultTable {
 
     private final List<String> preamble = new ArrayList<>();
     private final List<String> rows = new ArrayList<>();
     private final List<String> peers = new ArrayList<>();
+    private final List<String> sections = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
     void line(String text) {
@@ -38,6 +39,11 @@ final class ResultTable {
         peers.addAll(lines);
     }
 
+    /** A table of its own below the peers table (GrafanaPanel's). */
+    void section(List<String> lines) {
+        sections.addAll(lines);
+    }
+
     void note(String text) {
         notes.add("- " + text);
     }
@@ -51,6 +57,10 @@ final class ResultTable {
         if (!peers.isEmpty()) {
             lines.add("");
             lines.addAll(peers);
+        }
+        if (!sections.isEmpty()) {
+            lines.add("");
+            lines.addAll(sections);
         }
         if (!notes.isEmpty()) {
             lines.add("");

@@ -7,6 +7,7 @@ import jakarta.json.JsonStructure;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -85,10 +86,15 @@ final class ServiceClient {
                 .POST(BodyPublishers.ofByteArray(csv)), 201);
     }
 
-    /** Writes one batch of InfluxDB line protocol through {@code /write} ({@code precision=u}), answered 204. */
-    Timed postLineProtocol(byte[] lines) {
-        return send(HttpRequest.newBuilder(server.resolve("/write?db=benchmark&precision=u")).timeout(TIMEOUT)
-                .header("Authorization", "Token " + key).POST(BodyPublishers.ofByteArray(lines)), 204);
+    /** Writes one batch of InfluxDB line protocol into {@code database} ({@code precision=u}), answered 204. */
+    Timed postLineProtocol(String database, byte[] lines) {
+        return send(influx("/write?db=" + database + "&precision=u").POST(BodyPublishers.ofByteArray(lines)), 204);
+    }
+
+    /** Asks {@code /query} one InfluxQL statement, times as epoch milliseconds as Grafana asks them. */
+    Timed influxQuery(String database, String influxql) {
+        return send(influx("/query?db=" + database + "&epoch=ms&q=" + URLEncoder.encode(influxql,
+                StandardCharsets.UTF_8)).GET(), 200);
     }
 
     /** How many readings the server says it inserted; 0 when the batch failed. */
@@ -130,6 +136,12 @@ final class ServiceClient {
 
     private HttpRequest.Builder post(String path, byte[] json) {
         return request(path).header("Content-Type", "application/json").POST(BodyPublishers.ofByteArray(json));
+    }
+
+    /** A request to InfluxDB's API, whose clients send the key as a token. */
+    private HttpRequest.Builder influx(String pathAndQuery) {
+        return HttpRequest.newBuilder(server.resolve(pathAndQuery)).timeout(TIMEOUT).header("Authorization",
+                "Token " + key);
     }
 
     private HttpRequest.Builder request(String path) {
