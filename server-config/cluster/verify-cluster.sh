@@ -3,8 +3,10 @@
 # Galera nodes and HAProxy (cluster.sh, data in target/cluster), three Payara Micro instances of the unchanged
 # WAR, then the checks of the harness's sensorhub.reliability.ClusterSuite (harness/pom.xml): migrations from one
 # instance, keys and readings across instances, ingest while an instance and then the writer node are killed
-# (SIGKILL) and come back, every acknowledged reading stored once on every node, statistics against numpy. Prints
-# the table (also written to target/cluster.md), stops all it started, and exits non-zero on any failed criterion.
+# (SIGKILL) and come back, every acknowledged reading stored once on every node, statistics against numpy; then a
+# retention sweep under ingest whose lease holder is killed mid-sweep, taken over and finished by another instance.
+# Prints the table (also written to target/cluster.md), stops all it started, and exits non-zero on any failed
+# criterion.
 # Options after the script's name go to the harness's Maven run, e.g. -Dcluster.clients=16.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -32,9 +32,9 @@ import sensorhub.reliability.ApiTraffic.Answer;
  * the packaged WAR behind HAProxy's HTTP port, and the checks of DEPLOYING.md "Several instances": one instance
  * migrates while the others wait; keys and readings seen across instances at once; ingest through HAProxy while
  * an instance and then the writer node are killed with SIGKILL and come back ({@link FailoverPhase}); every
- * acknowledged reading stored once on every node; statistics answered during the failover against numpy.
- * Prints the table and writes it to {@code target/cluster.md}; stops all it started; a failed criterion fails
- * the build.
+ * acknowledged reading stored once on every node; statistics answered during the failover against numpy; a
+ * retention sweep under ingest whose lease moves when its holder is killed ({@link RetentionPhase}). Prints the
+ * table and writes it to {@code target/cluster.md}; stops all it started; a failed criterion fails the build.
  *
  * <p>Every instance writes through HAProxy's write port (one writer node at a time) and reads through its read port.
  * {@code -Dcluster.multiWriter=true} has instance 3 write to node 3 itself instead, as a multi-writer deployment
@@ -107,18 +107,20 @@ public final class ClusterSuite {
         report.setting(String.format(Locale.ROOT, "Cluster run %s: %d cores, JDK %s. MariaDB Galera: 3 nodes on "
                         + "127.0.0.1:%d-%d; HAProxy: write port %d (one node at a time, node 1 first), read port %d "
                         + "(all synced nodes), HTTP %d over %d Payara Micro instances on %d-%d. %s; all read "
-                        + "through the read port with wsrep_sync_wait=1.",
+                        + "through the read port with wsrep_sync_wait=1; each sweeps retention every second and "
+                        + "keeps daily statistics in UTC and %s.",
                 ZonedDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.runtime.version"), GaleraCluster.nodePort(1), GaleraCluster.nodePort(3),
                 GaleraCluster.WRITE_PORT, GaleraCluster.READ_PORT, GaleraCluster.HTTP_PORT, INSTANCES,
                 FIRST_INSTANCE_PORT, FIRST_INSTANCE_PORT + INSTANCES - 1, MULTI_WRITER
                         ? "Instances 1 and 2 write through the write port, instance 3 to node 3 directly"
-                        : "Every instance writes through the write port"));
+                        : "Every instance writes through the write port", RetentionPhase.BERLIN));
         migrationsFromOneInstance();
         keysAcrossInstances();
         readingsAcrossInstances();
         new FailoverPhase(report, cluster, this, adminKey).run();
         retriedConflicts();
+        new RetentionPhase(report, cluster, this, adminKey).run();
         incidents();
     }
 
@@ -196,7 +198,9 @@ public final class ClusterSuite {
                         "SENSORS_DB_PASSWORD", GaleraCluster.PASSWORD,
                         "SENSORS_READS_DATASOURCE", "jdbc/sensorhub-reads",
                         "SENSORS_READS_DB_URL", GaleraCluster.url(GaleraCluster.READ_PORT),
-                        "SENSORS_SCHEMA_MIGRATE", Boolean.toString(n == 1)));
+                        "SENSORS_SCHEMA_MIGRATE", Boolean.toString(n == 1),
+                        "SENSORS_RETENTION_SWEEP_EVERY", "PT1S",
+                        "SENSORS_RETENTION_ZONES", RetentionPhase.BERLIN));
         PayaraServer server = awaitReady ? PayaraServer.start(project, launch) : PayaraServer.launch(project, launch);
         instances[n - 1] = server;
         return server;

@@ -5,8 +5,9 @@
  * installs, starts, kills and restarts itself; 100 clients on every route of the API, then an outage of the
  * database under ingest. {@link sensorhub.reliability.ClusterSuite} ({@code -Pcluster},
  * {@code server-config/cluster/verify-cluster.sh}): three instances on a three-node Galera cluster behind HAProxy,
- * an instance and the writer node killed under ingest. {@link sensorhub.reliability.EmbeddedCrashSuite}
- * ({@code -Pcrash}): the README's embedded run on its H2 file, killed with SIGKILL under ingest and restarted.
- * Every acknowledged reading is checked in the database afterwards.
+ * an instance and the writer node killed under ingest, then the retention sweep's lease holder mid-sweep.
+ * {@link sensorhub.reliability.EmbeddedCrashSuite} ({@code -Pcrash}): the README's embedded run on its H2 file,
+ * killed with SIGKILL under ingest and restarted. Every acknowledged reading is checked in the database
+ * afterwards.
  */
 package sensorhub.reliability;

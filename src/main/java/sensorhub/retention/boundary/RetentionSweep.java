@@ -76,13 +76,17 @@ public class RetentionSweep {
     private final String holder = UUID.randomUUID().toString();
     private List<ZoneId> zones;
 
-    /** Checks the settings, so that a wrong one fails the deployment, and schedules the sweep. */
+    /**
+     * Checks the settings, so that a wrong one fails the deployment, and schedules the sweep; logs this instance's
+     * holder id, which names it in {@code leases} (the cluster check finds the holder's instance by it).
+     */
     @PostConstruct
     void schedule() {
         defaultRetention.ifPresent(Retention::parse);
         zones = Expiry.keptZones(keptZones);
         long every = Duration.parse(sweepEvery).toMillis();
         timers.createIntervalTimer(every, every, new TimerConfig(null, false));
+        LOG.info(() -> "Retention sweep every " + sweepEvery + "; this instance's lease holder id: " + holder);
     }
 
     @Timeout
