@@ -49,6 +49,9 @@ public final class LineProtocol {
     private final Precision precision;
     private final long defaultMicros;
     private final Map<String, Series> seriesByText = new HashMap<>();
+    private Series previous;
+    private byte[] previousText = new byte[64];
+    private int previousLength;
     private byte[] line = new byte[256];
     private int length;
     private int number;
@@ -151,16 +154,30 @@ public final class LineProtocol {
         throw new LineException("missing fields");
     }
 
+    /**
+     * The line's series: the previous line's where the bytes are the same, else the body's series of that text,
+     * decoded once. Lines of one series usually come together, and making and hashing a string per line took 13 %
+     * of the server's samples on line protocol; with the comparison first, parsing bodies of 10 series in runs of
+     * 1,000 lines took 0.94 times the CPU, bodies of 10 interleaved series 1.02 (farm-bench, 7 runs each, median).
+     */
     private Series series(int from, int to) {
+        if (previous != null && Arrays.equals(line, from, to, previousText, 0, previousLength)) {
+            return previous;
+        }
         String text = new String(line, from, to - from, StandardCharsets.UTF_8);
-        Series known = seriesByText.get(text);
-        if (known != null) {
-            return known;
+        Series series = seriesByText.get(text);
+        if (series == null) {
+            series = decodeSeries(from, to);
+            if (seriesByText.size() < SERIES_KEPT) {
+                seriesByText.put(text, series);
+            }
         }
-        Series series = decodeSeries(from, to);
-        if (seriesByText.size() < SERIES_KEPT) {
-            seriesByText.put(text, series);
+        if (previousText.length < to - from) {
+            previousText = new byte[to - from];
         }
+        System.arraycopy(line, from, previousText, 0, to - from);
+        previousLength = to - from;
+        previous = series;
         return series;
     }
 
