@@ -21,6 +21,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.Readiness;
+import sensorhub.database.boundary.SchemaReadiness;
 import sensorhub.database.control.Sql;
 import sensorhub.retention.control.Expiry;
 import sensorhub.retention.control.LeaseRows;
@@ -62,6 +64,10 @@ public class RetentionSweep {
     Clock clock;
 
     @Inject
+    @Readiness
+    SchemaReadiness schema;
+
+    @Inject
     @ConfigProperty(name = "sensors.retention.sweep-every")
     String sweepEvery;
 
@@ -91,6 +97,9 @@ public class RetentionSweep {
 
     @Timeout
     void sweep() {
+        if (!schema.current()) {
+            return;
+        }
         try {
             if (!leased()) {
                 return;
