@@ -1,6 +1,7 @@
 package sensorhub.benchmark;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -42,7 +43,8 @@ final class ConcurrentBatches {
             return ReadingSeries.rounds(series, batchSize, rounds).stream().map(round -> of(round, render)).toList();
         }
 
-        private static List<Body> of(List<ReadingSeries.Slice> slices, Function<ReadingSeries.Slice, byte[]> render) {
+        /** The slices as {@code render} writes them. */
+        static List<Body> of(List<ReadingSeries.Slice> slices, Function<ReadingSeries.Slice, byte[]> render) {
             return slices.stream().map(slice -> new Body(render.apply(slice), slice.size())).toList();
         }
     }
@@ -69,6 +71,17 @@ final class ConcurrentBatches {
 
         long written() {
             return each.stream().mapToLong(Sent::written).sum();
+        }
+
+        /** Every round's batches together. */
+        Latencies batchMillis() {
+            return Latencies.of(each.stream().flatMapToDouble(round -> Arrays.stream(round.batchMillis()
+                    .sortedMillis())).boxed().toList());
+        }
+
+        /** Readings a second over all rounds, the time between rounds left out. */
+        double perSecond() {
+            return written() / (each.stream().mapToLong(Sent::nanos).sum() / 1e9);
         }
 
         /** Each round's rate in order, "812,345 / 790,210 / ...". */

@@ -8,13 +8,14 @@ import java.util.List;
 
 /**
  * What a run found, as Markdown: a few lines about the setting, the service beside plain JDBC, the service beside
- * its peers, and notes below them.
+ * its peers, further tables (percentiles over ranges), and notes below them.
  */
 final class ResultTable {
 
     private final List<String> preamble = new ArrayList<>();
     private final List<String> rows = new ArrayList<>();
     private final List<String> peers = new ArrayList<>();
+    private final List<String> sections = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
     void line(String text) {
@@ -38,6 +39,12 @@ final class ResultTable {
         peers.addAll(lines);
     }
 
+    /** A table of its own (a heading, rows, a line below), printed after the peers table. */
+    void section(List<String> lines) {
+        sections.add("");
+        sections.addAll(lines);
+    }
+
     void note(String text) {
         notes.add("- " + text);
     }
@@ -52,6 +59,7 @@ final class ResultTable {
             lines.add("");
             lines.addAll(peers);
         }
+        lines.addAll(sections);
         if (!notes.isEmpty()) {
             lines.add("");
             lines.addAll(notes);
