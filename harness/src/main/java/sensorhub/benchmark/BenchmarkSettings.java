@@ -21,6 +21,10 @@ record BenchmarkSettings(
         int rangeReadingsPerDay,
         int rangeRepeats,
         int seriesDays,
+        int percentileRepeats,
+        int sweepReadings,
+        String sweepEvery,
+        int sweepRoundsAtMost,
         int jdbcFetchRuns,
         int port,
         String mariadbHost,
@@ -69,6 +73,16 @@ record BenchmarkSettings(
                 number("rangeRepeats", 50),
                 // Days of the 1 Hz sensor whose series are asked for (issue 10: a year).
                 number("seriesDays", 365),
+                // Timed statistics with percentiles over each of the 1 Hz sensor's ranges (a day, a month, all of
+                // it), after the first: a year's query reads 31.5 M readings on either side, so few.
+                number("percentileRepeats", 5),
+                // Readings of the 1 Hz sensor that its retention then has swept while ingest runs (issue 21: ~10 M).
+                number("sweepReadings", 10_000_000),
+                // How often the server's retention sweep looks for work (sensors.retention.sweep-every): soon after
+                // the retention is set, so that the sweep's start does not wait for the production default.
+                text("sweepEvery", "PT1S"),
+                // The most ingest rounds sent while the sweep runs; as many are sent without it after.
+                number("sweepRoundsAtMost", 100),
                 number("jdbcFetchRuns", 5),
                 number("port", 28080),
                 text("mariadbHost", "127.0.0.1"),
@@ -113,6 +127,9 @@ record BenchmarkSettings(
         }
         if (questPrecision < 0 || questPrecision > 5) {
             throw new IllegalArgumentException("benchmark.questPrecision must be 0 to 5, QuestDB's range");
+        }
+        if (percentileRepeats < 1 || sweepRoundsAtMost < 1) {
+            throw new IllegalArgumentException("benchmark.percentileRepeats and sweepRoundsAtMost must be at least 1");
         }
         if (aggregationWarmupDays < 1) {
             throw new IllegalArgumentException("benchmark.aggregationWarmupDays must be at least 1");

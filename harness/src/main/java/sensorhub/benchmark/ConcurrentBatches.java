@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -86,6 +87,17 @@ final class ConcurrentBatches {
 
         long written() {
             return each.stream().mapToLong(Sent::written).sum();
+        }
+
+        /** Every round's batches together. */
+        Latencies batchMillis() {
+            return Latencies.of(each.stream().flatMapToDouble(round -> Arrays.stream(round.batchMillis()
+                    .sortedMillis())).boxed().toList());
+        }
+
+        /** Readings a second over all rounds, the time between rounds left out. */
+        double perSecond() {
+            return written() / (each.stream().mapToLong(Sent::nanos).sum() / 1e9);
         }
 
         /** Each round's rate in order, "812,345 / 790,210 / ...". */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,10 +22,16 @@ final class HeapWatch implements AutoCloseable {
     record Sample(long nanoTime, long usedKib, long committedKib, double gcSeconds) {
     }
 
+    /** The most heap used and committed over a stretch of time, in KiB, and the seconds spent in GC during it. */
+    record Peak(long usedKib, long committedKib, double gcSeconds) {
+    }
+
     private final Path jdkBin;
     private final long pid;
     private final Process jstat;
     private volatile Sample latest;
+    /** Every sample, one a second: a few thousand in a run, kept so that a stretch's peak can be told afterwards. */
+    private final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
     private volatile long peakUsedKib;
     private volatile long peakCommittedKib;
 
@@ -75,6 +82,7 @@ final class HeapWatch implements AutoCloseable {
     }
 
     private void record(Sample sample) {
+        samples.add(sample);
         latest = sample;
         peakUsedKib = Math.max(peakUsedKib, sample.usedKib());
         peakCommittedKib = Math.max(peakCommittedKib, sample.committedKib());
@@ -94,6 +102,26 @@ final class HeapWatch implements AutoCloseable {
 
     Sample now() throws InterruptedException {
         return sampleAfter(System.nanoTime());
+    }
+
+    /**
+     * The peak from {@code fromNanoTime} to the first sample after {@code toNanoTime} (waited for), so that the
+     * second in which the work ended counts. jstat samples once a second: a shorter spike may fall between samples.
+     */
+    Peak peakBetween(long fromNanoTime, long toNanoTime) throws InterruptedException {
+        Sample last = sampleAfter(toNanoTime);
+        Sample before = null;
+        long used = 0;
+        long committed = 0;
+        for (Sample sample : samples) {
+            if (sample.nanoTime() < fromNanoTime) {
+                before = sample;
+            } else if (sample.nanoTime() <= last.nanoTime()) {
+                used = Math.max(used, sample.usedKib());
+                committed = Math.max(committed, sample.committedKib());
+            }
+        }
+        return new Peak(used, committed, last.gcSeconds() - (before == null ? 0 : before.gcSeconds()));
     }
 
     long peakUsedKib() {

@@ -66,7 +66,8 @@ public final class PayaraServer implements AutoCloseable {
                 Map.of("SENSORS_ADMIN_KEY", adminKey,
                         "SENSORS_DB_URL", database.url(),
                         "SENSORS_DB_USER", database.user(),
-                        "SENSORS_DB_PASSWORD", database.password())));
+                        "SENSORS_DB_PASSWORD", database.password(),
+                        "SENSORS_RETENTION_SWEEP_EVERY", settings.sweepEvery())));
         try {
             server.heap = HeapWatch.of(jdkBin(), server.process.pid());
             return server;

@@ -22,7 +22,12 @@ final class Peers {
         this.table = table;
     }
 
-    void measure(PeerResult json, PeerResult csv, PeerResult line, DayStatistics serviceDay, GrafanaPanel grafana) {
+    /**
+     * {@code grafana}: the panel timing the peers add to; {@code percentiles}: the service's percentiles over ranges
+     * (issue 21), or null where they failed.
+     */
+    void measure(PeerResult json, PeerResult csv, PeerResult line, DayStatistics serviceDay, GrafanaPanel grafana,
+            RangePercentiles.Figures percentiles) {
         Workload workload = Workload.of(settings, "bench-");
         List<PeerResult> rows = new ArrayList<>();
         if (settings.measures("influxdb")) {
@@ -41,6 +46,14 @@ final class Peers {
                 rows.addAll(postgres);
             } catch (Exception e) {
                 table.note("**PostgreSQL not measured**: " + e);
+            }
+        }
+        RangePercentiles.Figures postgresPercentiles = null;
+        if (settings.measures("postgresql") && percentiles != null) {
+            try {
+                postgresPercentiles = PostgresPeer.percentiles(settings, table);
+            } catch (Exception e) {
+                table.note("**PostgreSQL's percentiles over ranges not measured**: " + e);
             }
         }
         if (settings.measures("victoriametrics")) {
@@ -67,6 +80,9 @@ final class Peers {
             }
         }
         table.peers(new PeerTable(settings, json, csv, line).markdown(rows));
+        if (percentiles != null) {
+            table.section(RangePercentiles.markdown(settings, percentiles, postgresPercentiles));
+        }
         describe();
     }
 
@@ -112,7 +128,8 @@ final class Peers {
                 + String.format(Locale.ROOT, "batches of %,d", settings.batchSize()) + ", after warm-up readings "
                 + "on the same path; the timed rounds start empty, each round appending every sensor's next "
                 + String.format(Locale.ROOT, "%,d seconds", settings.readingsPerSensor()) + ". Their queries "
-                + "follow the service's order and counts (warm-up days, first, " + Untimed.described() + ", then the repeats) and are timed at the client "
+                + "follow the service's order and counts (warm-up days, first, " + Untimed.described()
+                + ", then the repeats) and are timed at the client "
                 + "from sending to the whole answer read, as the service's are. The service keeps a day's "
                 + "statistics once computed; the peers compute them at every query.");
         table.note("CPU-s per million: the storing side's CPU during the timed ingest (work deferred to later, "

@@ -25,7 +25,7 @@ import sensorhub.benchmark.ReadingSeries.Slice;
  * PostgreSQL 15 as a peer, in a database of its own that is dropped and made anew: one table
  * {@code readings(sensor_id, ts, value)} keyed by sensor and time (microseconds, as the service keeps them),
  * written by multi-row INSERTs and, from an empty table again, by COPY; exact quartiles by
- * {@code percentile_cont}, as the service computes them.
+ * {@code percentile_cont}, as the service computes them; then the 1 Hz sensor for percentiles over ranges.
  */
 final class PostgresPeer {
 
@@ -38,6 +38,9 @@ final class PostgresPeer {
             + " FROM readings WHERE sensor_id=? AND ts>=? AND ts<?";
     private static final String YEAR = "SELECT ts / 86400000000 AS day, " + STATISTICS
             + " FROM readings WHERE sensor_id=? AND ts>=? AND ts<? GROUP BY 1 ORDER BY 1";
+    private static final String RANGE = "SELECT count(*), min(value), max(value), avg(value), percentile_cont(array["
+            + RangePercentiles.fractions() + "]) WITHIN GROUP (ORDER BY value) FROM readings "
+            + "WHERE sensor_id=? AND ts>=? AND ts<?";
     private static final long DAY_MICROS = 86_400_000_000L;
 
     private final BenchmarkSettings settings;
@@ -94,6 +97,39 @@ final class PostgresPeer {
                     inserted.result("PostgreSQL 15, multi-row INSERT; percentile_cont (exact)", queries, noisy,
                             regular),
                     copied.result("PostgreSQL 15, COPY", null, null, null));
+        }
+    }
+
+    /**
+     * Issue 21's percentiles over ranges, in the database {@link #measure} left: the 1 Hz sensor's readings copied
+     * into the emptied table (in the service's batches, rendered as they are sent: a year would not fit rendered),
+     * then its ranges asked as the service's were.
+     */
+    static RangePercentiles.Figures percentiles(BenchmarkSettings settings, ResultTable table) throws Exception {
+        return new PostgresPeer(settings).percentiles(table);
+    }
+
+    private RangePercentiles.Figures percentiles(ResultTable table) throws Exception {
+        ReadingSeries series = Workload.series(settings);
+        try (Connection connection = connect()) {
+            truncate(connection);
+            Timed copied = send(connection, List.of(ReadingSeries.interleaved(List.of(series),
+                    ReadingsBenchmark.SERIES_BATCH)), writer -> {
+                        ConcurrentBatches.Client<Body> copier = copier(writer);
+                        return slice -> copier.write(new Body(copyText(slice), slice.size()));
+                    });
+            checkCount(connection, series.count(), "COPY of the 1 Hz sensor", table);
+            long vacuumed = System.nanoTime();
+            vacuum(connection);
+            table.note(String.format(Locale.ROOT, "PostgreSQL's 1 Hz sensor: %,d readings by COPY in %.1f s, then "
+                            + "VACUUM ANALYZE in %.1f s; percentile_cont with work_mem %s, "
+                            + "max_parallel_workers_per_gather %s.", copied.sent().written(),
+                    copied.sent().each().get(0).nanos() / 1e9, (System.nanoTime() - vacuumed) / 1e9,
+                    setting(connection, "work_mem"), setting(connection, "max_parallel_workers_per_gather")));
+            try (PreparedStatement range = connection.prepareStatement(RANGE)) {
+                return new RangePercentiles.Figures(RangePercentiles.measure(settings, RangePercentiles.spans(settings),
+                        span -> range(range, series, span)), null);
+            }
         }
     }
 
@@ -240,6 +276,18 @@ final class PostgresPeer {
             }
         }
         return days;
+    }
+
+    private RangePercentiles.Answer range(PreparedStatement query, ReadingSeries sensor, RangePercentiles.Span span)
+            throws SQLException {
+        query.setInt(1, sensorNumber(sensor));
+        query.setLong(2, span.from().getEpochSecond() * Workload.SECOND_MICROS);
+        query.setLong(3, span.to().getEpochSecond() * Workload.SECOND_MICROS);
+        try (ResultSet row = query.executeQuery()) {
+            row.next();
+            return new RangePercentiles.Answer(row.getLong(1), row.getDouble(2), row.getDouble(3), row.getDouble(4),
+                    List.of(quartiles(row.getArray(5))));
+        }
     }
 
     private static Double[] quartiles(Array array) throws SQLException {

@@ -21,16 +21,18 @@ import sensorhub.benchmark.ServiceClient.Timed;
  * Issue 3's benchmark: REST ingest (JSON and CSV) against plain JDBC batches, a day's aggregation (first and
  * repeated) against the plain JDBC fetch of that day, a year of daily aggregates in one call, the bytes stored per
  * reading and the server's heap, all in one run against a fresh MariaDB database; then issue 11's peers doing the
- * same work with the same data ({@link Peers}), and issue 20's Grafana panel on the service and its peers
- * ({@link GrafanaPanel}). Prints the tables and writes them to {@code target/benchmark.md}.
+ * same work with the same data ({@link Peers}), issue 20's Grafana panel on the service and its peers
+ * ({@link GrafanaPanel}), and issue 21's percentiles over a 1 Hz sensor's ranges beside PostgreSQL's
+ * ({@link RangePercentiles}) and ingest beside the retention sweep ({@link SweepIngest}). Prints the tables and
+ * writes them to {@code target/benchmark.md}.
  *
  * <p>Run by {@code ./mvnw -f harness/pom.xml -Pbenchmark verify} after the WAR is packaged (MariaDB must be up,
- * see {@link BenchmarkSettings}); the only argument is the WAR project's directory. Figures are printed, never asserted: no run fails on a timing.
+ * see {@link BenchmarkSettings}); the only argument is the WAR project's directory. Figures are printed, never
+ * asserted: no run fails on a timing.
  */
 public final class ReadingsBenchmark {
 
     static final String UNIT = "°C";
-    static final LocalDate SERIES_START = LocalDate.parse("2024-01-01");
     /** The most readings a batch may carry (sensors.readings.max-batch). */
     static final int SERIES_BATCH = 100_000;
 
@@ -51,6 +53,7 @@ public final class ReadingsBenchmark {
     private DayStatistics measuredDay;
     private StorageSize noisyStored;
     private StorageSize regularStored;
+    private RangePercentiles.Figures percentiles;
 
     private ReadingsBenchmark(BenchmarkSettings settings, BenchmarkDatabase database, PayaraServer server,
             ServiceClient api, ResultTable table, GrafanaPanel grafana) {
@@ -80,7 +83,7 @@ public final class ReadingsBenchmark {
             }
             // The peers run with the service stopped, as the service ran with no peer started.
             new Peers(project, settings, table).measure(benchmark.asJson(), benchmark.asCsv(),
-                    benchmark.asLineProtocol(), benchmark.measuredDay, grafana);
+                    benchmark.asLineProtocol(), benchmark.measuredDay, grafana, benchmark.percentiles);
             grafana.report(table);
         } finally {
             table.line(String.format(Locale.ROOT, "Load average (1 min) %.2f at the start, %.2f at the end.",
@@ -96,7 +99,8 @@ public final class ReadingsBenchmark {
         try {
             measureAll();
         } finally {
-            table.line("Cores used while the service was measured: " + CpuUse.now(server.pid()).since(start).cores() + ".");
+            table.line("Cores used while the service was measured: " + CpuUse.now(server.pid()).since(start).cores()
+                    + ".");
         }
     }
 
@@ -113,9 +117,9 @@ public final class ReadingsBenchmark {
         }
         viaCsv.regular().forEach(series -> ids.add(series.sensorId()));
         ids.addAll(List.of(viaRest.day().sensorId(), viaRest.year().sensorId()));
-        ReadingSeries seriesYear = ReadingSeries.of("bench-series", Workload.startOf(SERIES_START), Workload.SECOND_MICROS,
-                settings.seriesDays() * 86_400, 5000);
+        ReadingSeries seriesYear = Workload.series(settings);
         ids.add(seriesYear.sensorId());
+        SweepIngest.sensors(settings).forEach(series -> ids.add(series.sensorId()));
         api.registerSensors(ids, UNIT);
         sensorKeys = database.sensorKeys(ids);
 
@@ -125,6 +129,9 @@ public final class ReadingsBenchmark {
         measureGrafana();
         measureRegularStorage(viaCsv.regular());
         measureSeries(seriesYear);
+        measurePercentiles(seriesYear);
+        // Last with the 1 Hz sensor: the sweep removes what the series and percentiles read.
+        new SweepIngest(settings, api, table).measure(seriesYear);
         reportHeapAndFailures();
     }
 
@@ -444,6 +451,30 @@ public final class ReadingsBenchmark {
         table.line(String.format(Locale.ROOT, "Series sensor: %,d readings (%d days at 1 Hz) written through REST CSV "
                 + "in %.1f s; its series were asked for once the machine was idle, %.0f s later.", year.count(),
                 settings.seriesDays(), sent.nanos() / 1e9, settling.toMillis() / 1e3));
+    }
+
+    /**
+     * Issue 21's percentiles over the 1 Hz sensor's last day, month and whole span, and the heap the longest one's
+     * queries needed; PostgreSQL's are measured with the peers, and the table printed there.
+     */
+    private void measurePercentiles(ReadingSeries series) throws Exception {
+        try {
+            List<RangePercentiles.Measured> ranges = RangePercentiles.measure(settings,
+                    RangePercentiles.spans(settings), span -> {
+                        String path = RangePercentiles.path(series.sensorId(), span);
+                        Timed answer = api.get(path);
+                        if (answer.status() != 200) {
+                            throw new IllegalStateException(path + " answered " + answer.status() + ": "
+                                    + answer.body());
+                        }
+                        return RangePercentiles.of(answer.object());
+                    });
+            RangePercentiles.Measured longest = ranges.get(ranges.size() - 1);
+            percentiles = new RangePercentiles.Figures(ranges, server.heap().peakBetween(longest.startNanos(),
+                    longest.endNanos()));
+        } catch (IllegalStateException e) {
+            table.note("**percentiles over ranges not measured**: " + e.getMessage());
+        }
     }
 
     /** Repeated requests' client times, and their client and server p50 and p99 as the table prints them. */

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * What a run found, as Markdown: a few lines about the setting, the service beside plain JDBC, the service beside
- * its peers, any further tables, and notes below them.
+ * its peers, further tables (Grafana's panel, percentiles over ranges), and notes below them.
  */
 final class ResultTable {
 
@@ -39,8 +39,9 @@ final class ResultTable {
         peers.addAll(lines);
     }
 
-    /** A table of its own below the peers table (GrafanaPanel's). */
+    /** A table of its own (a heading, rows, a line below), printed after the peers table. */
     void section(List<String> lines) {
+        sections.add("");
         sections.addAll(lines);
     }
 
@@ -58,10 +59,7 @@ final class ResultTable {
             lines.add("");
             lines.addAll(peers);
         }
-        if (!sections.isEmpty()) {
-            lines.add("");
-            lines.addAll(sections);
-        }
+        lines.addAll(sections);
         if (!notes.isEmpty()) {
             lines.add("");
             lines.addAll(notes);

@@ -106,6 +106,12 @@ final class ServiceClient {
         return send(request(path).GET(), 200);
     }
 
+    /** Changes a sensor by a JSON merge patch, e.g. {@code {"retention":"P30D"}}. */
+    Timed patchSensor(String id, String patch) {
+        return send(request("sensors/" + id).header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", BodyPublishers.ofString(patch)), 200);
+    }
+
     /** A GET made with another API key than this client's. */
     Timed get(String path, String otherKey) {
         return send(HttpRequest.newBuilder(api.resolve(path)).timeout(TIMEOUT).header("X-API-KEY", otherKey).GET(),

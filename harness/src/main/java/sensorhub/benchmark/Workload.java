@@ -10,7 +10,8 @@ import java.util.stream.IntStream;
  * The issue's data, the same for the service and each peer: the ingest's sensors (one reading a second each, for
  * {@code ingestRounds} rounds of {@code readingsPerSensor} seconds),
  * a warm-up sensor written before the clock starts, a sensor with full days for the day statistics, one with a
- * year of readings for the daily statistics, and the ingest's sensors again without noise for the bytes stored.
+ * year of readings for the daily statistics, and the ingest's sensors again without noise for the bytes stored;
+ * and, apart, the long 1 Hz sensor ({@link #series}).
  */
 record Workload(List<ReadingSeries> ingest, ReadingSeries warmup, ReadingSeries day, ReadingSeries year,
         List<ReadingSeries> regular) {
@@ -19,6 +20,7 @@ record Workload(List<ReadingSeries> ingest, ReadingSeries warmup, ReadingSeries 
     /** The day sensor's first day; the warm-up days and then the measured day follow it. */
     static final LocalDate AGGREGATION_DAY = LocalDate.parse("2026-03-01");
     static final LocalDate RANGE_START = LocalDate.parse("2025-01-01");
+    static final LocalDate SERIES_START = LocalDate.parse("2024-01-01");
     static final long SECOND_MICROS = 1_000_000;
 
     /** Ingest, warm-up and regular sensors named after {@code prefix}; the day and year sensors are fixed. */
@@ -30,7 +32,7 @@ record Workload(List<ReadingSeries> ingest, ReadingSeries warmup, ReadingSeries 
     }
 
     /** {@code sensors} sensors, {@code count} readings each, one a second from the same instant. */
-    private static List<ReadingSeries> ingest(BenchmarkSettings settings, String prefix, int count) {
+    static List<ReadingSeries> ingest(BenchmarkSettings settings, String prefix, int count) {
         return IntStream.range(0, settings.sensors())
                 .mapToObj(i -> ReadingSeries.of(prefix + String.format("%02d", i), INGEST_START, SECOND_MICROS,
                         count, i))
@@ -49,6 +51,15 @@ record Workload(List<ReadingSeries> ingest, ReadingSeries warmup, ReadingSeries 
     static ReadingSeries year(BenchmarkSettings settings) {
         return ReadingSeries.of("bench-year", startOf(RANGE_START), settings.rangeStepMicros(),
                 settings.rangeDays() * settings.rangeReadingsPerDay(), 3000);
+    }
+
+    /**
+     * The 1 Hz sensor: {@code seriesDays} days of a reading a second, for issue 10's series and issue 21's
+     * percentiles over ranges and retention sweep. The service and PostgreSQL hold it; too long to render at once.
+     */
+    static ReadingSeries series(BenchmarkSettings settings) {
+        return ReadingSeries.of("bench-series", startOf(SERIES_START), SECOND_MICROS, settings.seriesDays() * 86_400,
+                5000);
     }
 
     /** The day whose statistics are measured, after the warm-up days. */
