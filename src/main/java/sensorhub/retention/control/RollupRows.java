@@ -14,7 +14,8 @@ import sensorhub.numbers.control.ExactSum;
 public final class RollupRows {
 
     static final String INSERT = "INSERT INTO hourly_rollups (sensor_key, hour_start, reading_count, first_micros, "
-            + "last_micros, first_bits, last_bits, min_bits, max_bits, value_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "last_micros, first_bits, last_bits, min_bits, max_bits, value_sum) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String BETWEEN = "SELECT hour_start, reading_count, first_micros, last_micros, first_bits, "
             + "last_bits, min_bits, max_bits, value_sum FROM hourly_rollups WHERE sensor_key = ? AND hour_start >= ? "
             + "AND hour_start < ? ORDER BY hour_start";

@@ -58,8 +58,8 @@ public final class RankSelection {
     }
 
     /** As {@link #select(Values, long, double, double, long...)}, gathering at most {@code gathered} a pass. */
-    static Map<Long, Double> selectGathering(Values values, long count, double min, double max, int gathered, long... ranks)
-            throws SQLException {
+    static Map<Long, Double> selectGathering(Values values, long count, double min, double max, int gathered,
+            long... ranks) throws SQLException {
         for (long rank : ranks) {
             if (rank < 0 || rank >= count) {
                 throw new IllegalArgumentException("No rank " + rank + " among " + count + " values");
