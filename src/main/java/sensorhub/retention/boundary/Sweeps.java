@@ -30,8 +30,11 @@ import sensorhub.time.control.EpochMicros;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Sweeps {
 
-    /** Blocks a step removes at most (and all of the hour it would cut): at 1 Hz, about three weeks. */
-    static final int BLOCKS_PER_STEP = 500;
+    /**
+     * Blocks a step removes at most (and all of the hour it would cut): at 1 Hz, about four days, their daily
+     * statistics computed first. Small steps keep each one's hold on the machine short (see RetentionSweep's pause).
+     */
+    static final int BLOCKS_PER_STEP = 100;
     /** Where a sensor never swept starts: before the year 1, the first this service keeps. */
     static final long FAR_PAST = BlockCell.hourOf(-62_200_000_000_000_000L);
 
