@@ -161,8 +161,8 @@ final class RangePercentiles {
             largestUlps = Math.max(largestUlps, difference / Math.ulp(Math.max(Math.abs(a.get(i)),
                     Math.abs(b.get(i)))));
         }
-        return String.format(Locale.ROOT, "%s counts; min, max and percentiles differ by at most %s (%.0f ulp); "
-                        + "means by %s", largestUlps <= 2 ? "same" : "**check failed**: same", largest,
+        return String.format(Locale.ROOT, "%s counts; min, max and percentiles differ by at most %.2g (%.0f ulp); "
+                        + "means by %.2g", largestUlps <= 2 ? "same" : "**check failed**: same", largest,
                 largestUlps, Math.abs(ours.mean() - theirs.mean()));
     }
 
