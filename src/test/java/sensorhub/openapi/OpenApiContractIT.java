@@ -275,7 +275,7 @@ class OpenApiContractIT extends BlackBoxTest {
         String sensor = registered();
         call("POST", "sensor_values").json(readings(sensor, 5, 10)).expect(201);
         call("PATCH", "sensors/" + sensor).mergePatch("{\"retention\":\"P1D\"}").expect(200);
-        for (int i = 0; i < 120 && call("GET", "sensors/" + sensor + "/storage").expect(200).object()
+        for (int i = 0; i < 300 && call("GET", "sensors/" + sensor + "/storage").expect(200).object()
                 .getInt("readings") > 0; i++) {
             Thread.sleep(500);
         }

@@ -1,6 +1,7 @@
 package sensorhub.retention.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Lock;
@@ -99,6 +100,22 @@ public class RetentionSweep {
         long every = Duration.parse(sweepEvery).toMillis();
         timers.createIntervalTimer(every, every, new TimerConfig(null, false));
         LOG.info(() -> "Retention sweep every " + sweepEvery + "; this instance's lease holder id: " + holder);
+    }
+
+    /**
+     * Lets the lease go when the application stops, so that another instance, or this one redeployed (a new
+     * holder), sweeps at its next timer rather than a minute later; a killed instance's lease expires instead.
+     */
+    @PreDestroy
+    void release() {
+        try {
+            Sql.run(dataSource, connection -> {
+                new LeaseRows(connection).release(LEASE_NAME, holder);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "The retention sweep's lease was not let go; it expires within " + LEASE, e);
+        }
     }
 
     /** A timer's call while the sweep before it still runs returns at once, rather than wait for the lock. */

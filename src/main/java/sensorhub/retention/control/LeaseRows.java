@@ -14,11 +14,21 @@ public final class LeaseRows {
     static final String TAKE = "UPDATE leases SET holder = ?, expires_micros = ? "
             + "WHERE name = ? AND (holder = ? OR expires_micros < ?)";
     static final String FIRST = "INSERT INTO leases (holder, expires_micros, name) VALUES (?, ?, ?)";
+    static final String RELEASE = "UPDATE leases SET expires_micros = 0 WHERE name = ? AND holder = ?";
 
     private final Connection connection;
 
     public LeaseRows(Connection connection) {
         this.connection = connection;
+    }
+
+    /** Lets the lease go at once, if {@code holder} holds it, for whoever asks next. */
+    public void release(String name, String holder) throws SQLException {
+        try (PreparedStatement release = connection.prepareStatement(RELEASE)) {
+            release.setString(1, name);
+            release.setString(2, holder);
+            release.executeUpdate();
+        }
     }
 
     /** Whether {@code holder} holds the lease until {@code expiresMicros} now. */

@@ -40,4 +40,15 @@ class LeaseRowsTest {
         assertFalse(leases.take("sweep", "a", 120, 180), "a lost it");
         assertTrue(leases.take("other", "a", 120, 180), "leases are by name");
     }
+
+    @Test
+    void letsAnotherTakeALeaseItsHolderLetGo() throws SQLException {
+        assertTrue(leases.take("sweep", "a", 0, 60));
+        leases.release("sweep", "b");
+        assertFalse(leases.take("sweep", "b", 10, 70), "only its holder lets it go");
+
+        leases.release("sweep", "a");
+
+        assertTrue(leases.take("sweep", "b", 10, 70));
+    }
 }
