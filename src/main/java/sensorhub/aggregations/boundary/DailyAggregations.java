@@ -110,15 +110,16 @@ public class DailyAggregations {
     /**
      * The missing days of a sensor: computed, but for those whose readings retention removed. Of those, the sweep
      * kept every day with readings in UTC and the zones it keeps, so a day missing there had none; in another
-     * zone, its readings would be needed: 410.
+     * zone, its readings would be needed: 410. The days are of one zone.
      */
     private List<DailyAggregation> computed(SensorKey sensor, List<DayWindow> days) {
         List<DailyAggregation> removed = new ArrayList<>();
         List<DayWindow> stored = new ArrayList<>();
+        boolean zoneKept = !days.isEmpty() && Expiry.kept(Expiry.keptZones(zones), days.get(0).zone());
         for (DayWindow day : days) {
             if (day.startMicros() >= sensor.sweptBefore()) {
                 stored.add(day);
-            } else if (day.endMicros() <= sensor.sweptBefore() && Expiry.kept(keptZones(), day.zone())) {
+            } else if (day.endMicros() <= sensor.sweptBefore() && zoneKept) {
                 removed.add(DailyAggregation.empty(day.day()));
             } else {
                 throw Expiry.gone(sensor, "statistics of " + day.day() + " in " + day.zone());
@@ -126,10 +127,6 @@ public class DailyAggregations {
         }
         removed.addAll(computed(sensor.key(), stored));
         return removed;
-    }
-
-    private List<ZoneId> keptZones() {
-        return Expiry.keptZones(zones);
     }
 
     /**
