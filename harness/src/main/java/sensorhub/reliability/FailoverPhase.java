@@ -62,6 +62,9 @@ final class FailoverPhase {
     private final List<Ledger> ledgers = new ArrayList<>();
     private volatile boolean stopped;
     private volatile long start;
+    /** When instance 2 and node 1 were killed and back, and HAProxy's view of it: repeated with a failure. */
+    private String timeline = "";
+    private String serverChanges = "";
 
     FailoverPhase(Report report, GaleraCluster cluster, ClusterSuite suite, String adminKey) {
         this.report = report;
@@ -142,16 +145,16 @@ final class FailoverPhase {
         report.requests("failover ingest", exchanges);
         report.requests("failover statistics", reads.exchanges());
         exchanges.addAll(reads.exchanges());
-        report.line(String.format(Locale.ROOT, "failover: %d ingest clients and %d readers through HAProxy for %s; "
-                        + "instance 2 killed at +%s, ready again at +%s; node 1 (the writer) killed at +%s, "
-                        + "started at +%s, synced at +%s (rejoin %s)", clients, readers,
-                Report.seconds(end - start), Report.seconds(instanceKilled - start),
-                Report.seconds(instanceReady - start), Report.seconds(nodeKilled - start),
-                Report.seconds(nodeRestarted - start), Report.seconds(nodeSynced - start),
-                Report.seconds(nodeSynced - nodeRestarted)));
+        timeline = String.format(Locale.ROOT, "instance 2 killed at +%s, ready again at +%s; node 1 (the writer) "
+                        + "killed at +%s, started at +%s, synced at +%s (rejoin %s)",
+                Report.seconds(instanceKilled - start), Report.seconds(instanceReady - start),
+                Report.seconds(nodeKilled - start), Report.seconds(nodeRestarted - start),
+                Report.seconds(nodeSynced - start), Report.seconds(nodeSynced - nodeRestarted));
+        report.line(String.format(Locale.ROOT, "failover: %d ingest clients and %d readers through HAProxy for %s; %s",
+                clients, readers, Report.seconds(end - start), timeline));
         List<String> changes = cluster.serverChanges(startedAt, Instant.now());
-        report.line("failover: HAProxy's server changes: "
-                + (changes.isEmpty() ? "none" : String.join("; ", changes)));
+        serverChanges = changes.isEmpty() ? "none" : String.join("; ", changes);
+        report.line("failover: HAProxy's server changes: " + serverChanges);
         window("instance 2 killed", exchanges, instanceKilled, nodeKilled);
         window("node 1 killed", exchanges, nodeKilled, end);
         long status500 = exchanges.stream().filter(e -> e.status() == 500).count();
@@ -259,7 +262,8 @@ final class FailoverPhase {
                 verdict.storedInDoubt()));
         report.check(verdict.acknowledged() == 0, "failover: readings acknowledged at all: " + verdict.acknowledged());
         report.check(verdict.missing() > 0, "failover: acknowledged readings missing: " + verdict.missing()
-                + (verdict.missing() == 0 ? "" : "; their batches: " + batchesOf(verdict.someMissing(), running)));
+                + (verdict.missing() == 0 ? "" : "; their batches: " + batchesOf(verdict.someMissing(), running)
+                        + "; the failover: " + timeline + "; HAProxy's server changes: " + serverChanges));
         report.check(verdict.wrongValue() > 0, "failover: acknowledged readings stored with another value: "
                 + verdict.wrongValue());
         report.check(verdict.duplicates() > 0, "failover: readings stored more than once: " + verdict.duplicates());
