@@ -153,11 +153,13 @@ public class ReadingBlocks {
     }
 
     /**
-     * The headers of the blocks that may hold readings of {@code [fromMicros, toMicros)}, in time order, from the
-     * primary: they decide which days' statistics are computed to be kept (see {@link Purpose}).
+     * The first {@code atMost} headers of the blocks that may hold readings of {@code [fromMicros, toMicros)}, in
+     * time order, from the primary: they decide which days' statistics are computed to be kept (see
+     * {@link Purpose}).
      */
-    public List<BlockHeader> headers(long sensorKey, long fromMicros, long toMicros) {
-        return Sql.run(primary, connection -> new BlockTable(connection).headers(sensorKey, fromMicros, toMicros));
+    public List<BlockHeader> headers(long sensorKey, long fromMicros, long toMicros, int atMost) {
+        return Sql.run(primary, connection -> new BlockTable(connection).headers(sensorKey, fromMicros, toMicros,
+                atMost));
     }
 
     /**

@@ -31,10 +31,16 @@ import sensorhub.time.control.EpochMicros;
 public class Sweeps {
 
     /**
-     * Blocks a step removes at most (and all of the hour it would cut): at 1 Hz, about four days, their daily
-     * statistics computed first. Small steps keep each one's hold on the machine short (see RetentionSweep's pause).
+     * Blocks a step removes at most (and all of the hour it would cut), so that a sparse sensor's sweep takes few
+     * steps, each with its transaction and lease renewal.
      */
     static final int BLOCKS_PER_STEP = 100;
+    /**
+     * Readings after which a step stops taking blocks: a day at 1 Hz, so that it computes about one day's statistics
+     * per zone kept. What a step costs, and so its burst beside ingest, grows with its readings (see
+     * RetentionSweep's pause for the figures).
+     */
+    static final int READINGS_PER_STEP = 86_400;
     /** Where a sensor never swept starts: before the year 1, the first this service keeps. */
     static final long FAR_PAST = BlockCell.hourOf(-62_200_000_000_000_000L);
 
@@ -60,19 +66,31 @@ public class Sweeps {
      */
     public long step(SensorKey sensor, long beforeMicros, List<ZoneId> zones) {
         long from = sensor.sweptBefore() == SensorKey.NOTHING_SWEPT ? FAR_PAST : sensor.sweptBefore();
-        List<BlockHeader> headers = blocks.headers(sensor.key(), from, beforeMicros);
-        long until = beforeMicros;
-        if (headers.size() > BLOCKS_PER_STEP) {
-            until = Math.max(BlockCell.hourOf(headers.get(BLOCKS_PER_STEP).firstMicros()),
-                    BlockCell.hourOf(headers.get(0).firstMicros()) + BlockCell.HOUR_MICROS);
-        }
-        long end = until;
+        List<BlockHeader> headers = blocks.headers(sensor.key(), from, beforeMicros, BLOCKS_PER_STEP + 1);
+        int cut = firstLeft(headers);
+        long end = cut == headers.size() ? beforeMicros : Math.max(BlockCell.hourOf(headers.get(cut).firstMicros()),
+                BlockCell.hourOf(headers.get(0).firstMicros()) + BlockCell.HOUR_MICROS);
         List<BlockHeader> removed = headers.stream().filter(block -> block.firstMicros() < end).toList();
         if (!removed.isEmpty() && !daysKept(sensor.key(), removed.get(0).firstMicros(), end, zones)) {
             return sensor.sweptBefore();
         }
         context.getBusinessObject(Sweeps.class).remove(sensor.key(), from, end, HourRollups.of(removed));
         return end;
+    }
+
+    /**
+     * The index of the first block a step leaves for the next: after {@link #BLOCKS_PER_STEP} blocks or once
+     * {@link #READINGS_PER_STEP} readings are taken; the list's size where the step takes them all.
+     */
+    static int firstLeft(List<BlockHeader> headers) {
+        long readings = 0;
+        for (int i = 0; i < headers.size(); i++) {
+            if (i == BLOCKS_PER_STEP || i > 0 && readings >= READINGS_PER_STEP) {
+                return i;
+            }
+            readings += headers.get(i).count();
+        }
+        return headers.size();
     }
 
     /** Whether the statistics of every day that {@code [fromMicros, toMicros)} touches are kept, in each zone. */

@@ -123,6 +123,22 @@ class BlockIngestTest {
         }
     }
 
+    @Test
+    void aLimitedHeaderQueryGivesTheFirstBlocksOfTheRangeInTimeOrder() throws SQLException {
+        for (int hour = 5; hour >= 0; hour--) {
+            store(batch(T0 + hour * HOUR, (double) hour, T0 + hour * HOUR + 1, hour + 0.5));
+        }
+        try (Connection connection = transaction()) {
+            BlockTable table = new BlockTable(connection);
+
+            List<BlockHeader> first = table.headers(sensor, T0 + HOUR + 1, T0 + 5 * HOUR, 3);
+
+            assertEquals(List.of(T0 + HOUR, T0 + 2 * HOUR, T0 + 3 * HOUR),
+                    first.stream().map(BlockHeader::firstMicros).toList());
+            assertEquals(4, table.headers(sensor, T0 + HOUR + 1, T0 + 5 * HOUR).size());
+        }
+    }
+
     static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
 
     /** First, last, min and max of a header, as boxed doubles, which compare by their bits. */
