@@ -383,18 +383,25 @@ public final class BlockTable {
 
     /** The headers of the blocks holding readings of {@code [fromMicros, toMicros)}, and perhaps some outside. */
     public List<BlockHeader> headers(long sensorKey, long fromMicros, long toMicros) throws SQLException {
-        return headers(sensorKey, fromMicros, toMicros, Integer.MAX_VALUE);
+        return headers(HEADERS, sensorKey, fromMicros, toMicros, 0);
     }
 
     /** The first {@code atMost} of {@link #headers(long, long, long)}. */
     public List<BlockHeader> headers(long sensorKey, long fromMicros, long toMicros, int atMost)
             throws SQLException {
+        return headers(HEADERS + " LIMIT ?", sensorKey, fromMicros, toMicros, atMost);
+    }
+
+    private List<BlockHeader> headers(String sql, long sensorKey, long fromMicros, long toMicros, int atMost)
+            throws SQLException {
         List<BlockHeader> headers = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(HEADERS + " LIMIT ?")) {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setLong(1, sensorKey);
             query.setLong(2, BlockCell.hourOf(fromMicros));
             query.setLong(3, toMicros);
-            query.setInt(4, atMost);
+            if (atMost > 0) {
+                query.setInt(4, atMost);
+            }
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     BlockHeader header = new BlockHeader(rows.getLong(1), rows.getLong(2), rows.getInt(3),
