@@ -127,8 +127,8 @@ final class SweepIngest {
                         + "(PATCH) once the machine is idle, and JSON rounds of %,d readings a sensor to %d sensors of "
                         + "their own follow until its /storage (polled every %d ms) counts the removed readings gone: "
                         + "the sweep's time runs from the PATCH to that poll; %s. Then, once idle again, as many "
-                        + "rounds without a sweep, /storage polled as often. Rounds are rendered between rounds; p50 and p99 are over every "
-                        + "batch of a side.",
+                        + "rounds without a sweep, /storage polled as often. Rounds are rendered between rounds; p50 "
+                        + "and p99 are over every batch of a side.",
                 settings.sweepEvery(), settings.readingsPerSensor(), settings.sensors(), POLL.toMillis(),
                 !sweep.done() ? "the rounds ran out first"
                         : String.format(Locale.ROOT, "the last round ended %.1f s after it", roundsOverran / 1e9)));

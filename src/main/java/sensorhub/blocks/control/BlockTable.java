@@ -66,7 +66,8 @@ public final class BlockTable {
     static final String LATEST = "SELECT b.sensor_key, b.last_micros, b.last_value, "
             + "CASE WHEN b.last_value = 0 THEN b.readings END FROM reading_blocks b "
             + "JOIN (SELECT sensor_key, MAX(block_start) AS newest FROM reading_blocks WHERE sensor_key IN (%s) "
-            + "AND reading_count > 0 GROUP BY sensor_key) n ON n.sensor_key = b.sensor_key AND n.newest = b.block_start";
+            + "AND reading_count > 0 GROUP BY sensor_key) n "
+            + "ON n.sensor_key = b.sensor_key AND n.newest = b.block_start";
 
     private final Connection connection;
 
@@ -430,8 +431,8 @@ public final class BlockTable {
             min = Math.min(min, value);
             max = Math.max(max, value);
         }
-        return new BlockHeader(header.startMicros(), header.endMicros(), header.count(), header.firstMicros(), header.lastMicros(), values[0],
-                lastOf(values), min, max, header.sum());
+        return new BlockHeader(header.startMicros(), header.endMicros(), header.count(), header.firstMicros(),
+                header.lastMicros(), values[0], lastOf(values), min, max, header.sum());
     }
 
     private static double lastOf(double[] values) {
