@@ -38,15 +38,15 @@ final class SweepIngest {
     }
 
     /**
-     * The sensors written during and after the sweep, with room for an untimed round and {@code sweepRoundsAtMost}
-     * rounds of each side.
+     * The sensors written before, during and after the sweep, with room for an untimed round and
+     * {@code sweepRoundsAtMost} rounds of each.
      */
     static List<ReadingSeries> sensors(BenchmarkSettings settings) {
         return Workload.ingest(settings, PREFIX, settings.readingsPerSensor() * rounds(settings));
     }
 
     private static int rounds(BenchmarkSettings settings) {
-        return 2 * settings.sweepRoundsAtMost() + 1;
+        return 3 * settings.sweepRoundsAtMost() + 1;
     }
 
     /** Sweeps the 1 Hz sensor {@code series} (the service holds all of it) while ingest runs, then ingest alone. */
@@ -63,6 +63,9 @@ final class SweepIngest {
         // side with the sweep would pay for them.
         send(rounds.next());
 
+        // Rounds without a sweep before it as well as after it, so that neither side gains from coming later.
+        Settled.machine();
+        List<ConcurrentBatches.Sent> ahead = withoutSweep(series, rounds, settings.sweepRoundsAtMost() / 2);
         Settled.machine();
         StorageWatch sweep = new StorageWatch(series.sensorId(), after);
         check(api.patchSensor(series.sensorId(), "{\"retention\":\"P" + retentionDays + "D\"}").status() == 200,
@@ -80,20 +83,29 @@ final class SweepIngest {
             sweep.interrupt();
         }
         Settled.machine();
-        List<ConcurrentBatches.Sent> without = new ArrayList<>();
-        // The same polls of /storage as the sweep's side had: each reads every header of a year at 1 Hz
-        // (14 ms for 6,000 blocks, measured in MariaDB), a load that only one side would carry otherwise.
+        List<ConcurrentBatches.Sent> without = withoutSweep(series, rounds, during.size());
+        report(new ConcurrentBatches.Rounds(ahead), new ConcurrentBatches.Rounds(during),
+                new ConcurrentBatches.Rounds(without), sweep, roundsEnded - sweep.doneNanos,
+                before - readings(series.sensorId()), days);
+    }
+
+    /**
+     * Rounds without a sweep, with the same polls of /storage as the sweep's side had: each reads every header of
+     * the 1 Hz sensor (14 ms for 6,000 blocks, measured in MariaDB), a load that only one side would carry otherwise.
+     */
+    private List<ConcurrentBatches.Sent> withoutSweep(ReadingSeries series, Iterator<List<Slice>> rounds, int count)
+            throws Exception {
+        List<ConcurrentBatches.Sent> sent = new ArrayList<>();
         StorageWatch samePolls = new StorageWatch(series.sensorId(), Long.MIN_VALUE);
         samePolls.start();
         try {
-            while (without.size() < during.size()) {
-                without.add(send(rounds.next()));
+            while (sent.size() < count) {
+                sent.add(send(rounds.next()));
             }
         } finally {
             samePolls.interrupt();
         }
-        report(new ConcurrentBatches.Rounds(during), new ConcurrentBatches.Rounds(without), sweep,
-                roundsEnded - sweep.doneNanos, before - readings(series.sensorId()), days);
+        return sent;
     }
 
     private ConcurrentBatches.Sent send(List<Slice> round) throws Exception {
@@ -106,8 +118,9 @@ final class SweepIngest {
         return sent;
     }
 
-    private void report(ConcurrentBatches.Rounds during, ConcurrentBatches.Rounds without, StorageWatch sweep,
-            long roundsOverran, long removed, int days) {
+    private void report(ConcurrentBatches.Rounds ahead, ConcurrentBatches.Rounds during,
+            ConcurrentBatches.Rounds without, StorageWatch sweep, long roundsOverran, long removed, int days) {
+        Latencies first = ahead.batchMillis();
         Latencies busy = during.batchMillis();
         Latencies idle = without.batchMillis();
         String sweepTook = sweep.tookNanos() < 0 ? "**not done within " + LONGEST.toMinutes() + " min**"
@@ -117,19 +130,24 @@ final class SweepIngest {
                         settings.clients()),
                 String.format(Locale.ROOT, "a batch **%s** (%,d batches in %s, %,.0f readings/s); the sweep "
                         + "took %s", busy.p50p99(), busy.count(), rounds(during), during.perSecond(), sweepTook),
-                "", String.format(Locale.ROOT, "p99 **%.2f**× without", busy.percentile(99) / idle.percentile(99)),
+                "", String.format(Locale.ROOT, "p99 **%.2f**× without (after); %.2f× the rounds before",
+                        busy.percentile(99) / idle.percentile(99), busy.percentile(99) / first.percentile(99)),
                 "p99 ≤ 1.5× without");
+        table.row("ingest without a sweep, before it: the same sensors' rounds",
+                String.format(Locale.ROOT, "a batch **%s** (%,d batches in %s, %,.0f readings/s)",
+                        first.p50p99(), first.count(), rounds(ahead), ahead.perSecond()), "", "", "");
         table.row("ingest without a sweep, right after: the same sensors' next rounds",
                 String.format(Locale.ROOT, "a batch **%s** (%,d batches in %s, %,.0f readings/s)",
                         idle.p50p99(), idle.count(), rounds(without), without.perSecond()), "", "", "");
         table.note(String.format(Locale.ROOT, "Ingest beside the sweep: the server sweeps every %s "
-                        + "(SENSORS_RETENTION_SWEEP_EVERY); after an untimed round, the 1 Hz sensor's retention is set "
-                        + "(PATCH) once the machine is idle, and JSON rounds of %,d readings a sensor to %d sensors of "
-                        + "their own follow until its /storage (polled every %d ms) counts the removed readings gone: "
-                        + "the sweep's time runs from the PATCH to that poll; %s. Then, once idle again, as many "
-                        + "rounds without a sweep, /storage polled as often. Rounds are rendered between rounds; p50 "
-                        + "and p99 are over every batch of a side.",
-                settings.sweepEvery(), settings.readingsPerSensor(), settings.sensors(), POLL.toMillis(),
+                        + "(SENSORS_RETENTION_SWEEP_EVERY); after an untimed round and %d rounds without a sweep, the "
+                        + "1 Hz sensor's retention is set (PATCH) once the machine is idle, and JSON rounds of %,d "
+                        + "readings a sensor to %d sensors of their own follow until its /storage (polled every %d ms) "
+                        + "counts the removed readings gone: the sweep's time runs from the PATCH to that poll; %s. "
+                        + "Then, once idle again, as many rounds without a sweep. /storage is polled as often on "
+                        + "every side. Rounds are rendered between rounds; p50 and p99 are over every batch of a side.",
+                settings.sweepEvery(), ahead.each().size(), settings.readingsPerSensor(), settings.sensors(),
+                POLL.toMillis(),
                 !sweep.done() ? "the rounds ran out first"
                         : String.format(Locale.ROOT, "the last round ended %.1f s after it", roundsOverran / 1e9)));
     }

@@ -173,8 +173,9 @@ public class RetentionSweep {
      * Leaves the machine to ingest for {@link #PAUSE_PER_STEP} times as long as a step took, so that the sweep
      * uses a tenth of what it could. Measured by the benchmark on 2 cores, ingest's batch p99 while 10 million
      * readings at 1 Hz were swept, against without: 6.7 times with steps of 500 blocks back to back (3.1 s); with
-     * these pauses, 1.88 times with steps of 100 blocks and 1.55 to 1.62 with steps of a day's readings (22 to 27 s;
-     * docs/performance.md). Pausing four times a step gave the same as nine. False if interrupted.
+     * these pauses, 1.88 times with steps of 100 blocks, and with steps of a day's readings 1.16 times the rounds
+     * after the sweep and 1.02 times those before it (27 s; docs/performance.md). Pausing four times a step gave
+     * the same as nine. False if interrupted.
      */
     private static boolean pausedAfter(long stepNanos) {
         try {
